@@ -1,0 +1,124 @@
+/*
+ * The scalestudy study language.
+ *
+ *   study "Title" {
+ *     description "One paragraph."
+ *     data ladder = csv("data/ladder.csv") {
+ *       let C = 6 * params * tokens
+ *       where tokens > 0
+ *     }
+ *     law direct = direct_power(x: C, y: value, baseline: baseline)
+ *     fit direct to ladder by metric
+ *         where metric != "val_loss"
+ *         window params <= 4e8
+ *         holdout params > 4e8
+ *     report { chart scaling, residuals  table parameters, errors }
+ *   }
+ *
+ * Comments run from '#' to the end of the line.
+ */
+grammar Study;
+
+study
+    : STUDY title=STRING LBRACE item* RBRACE EOF
+    ;
+
+item
+    : DESCRIPTION text=STRING                                              # descriptionItem
+    | DATA name=ID ASSIGN reader=ID LPAREN path=STRING RPAREN dataBody?    # dataItem
+    | LAW name=ID ASSIGN kind=ID LPAREN argList? RPAREN                    # lawItem
+    | FIT laws+=ID (COMMA laws+=ID)* TO data=ID
+          (BY groups+=ID (COMMA groups+=ID)*)? fitClause*                  # fitItem
+    | REPORT LBRACE reportEntry* RBRACE                                    # reportItem
+    ;
+
+dataBody
+    : LBRACE dataStep* RBRACE
+    ;
+
+dataStep
+    : LET name=ID ASSIGN expr                                              # letStep
+    | WHERE expr                                                           # whereStep
+    ;
+
+argList
+    : arg (COMMA arg)*
+    ;
+
+arg
+    : (name=ID COLON)? expr
+    ;
+
+fitClause
+    : kind=(WHERE | WINDOW | HOLDOUT) expr
+    ;
+
+reportEntry
+    : kind=(CHART | TABLE) names+=ID (COMMA names+=ID)* SEMI?
+    ;
+
+expr
+    : fn=ID LPAREN (expr (COMMA expr)*)? RPAREN                            # callExpr
+    | LPAREN expr RPAREN                                                   # parenExpr
+    | <assoc=right> expr op=CARET expr                                     # binaryExpr
+    | op=MINUS expr                                                        # unaryExpr
+    | expr op=(STAR | SLASH) expr                                          # binaryExpr
+    | expr op=(PLUS | MINUS) expr                                          # binaryExpr
+    | expr op=(LT | LE | GT | GE | EQ | NE) expr                           # binaryExpr
+    | op=NOT expr                                                          # unaryExpr
+    | expr op=AND expr                                                     # binaryExpr
+    | expr op=OR expr                                                      # binaryExpr
+    | NUMBER                                                               # numberExpr
+    | STRING                                                               # stringExpr
+    | ID                                                                   # columnExpr
+    ;
+
+STUDY       : 'study' ;
+DESCRIPTION : 'description' ;
+DATA        : 'data' ;
+LET         : 'let' ;
+WHERE       : 'where' ;
+LAW         : 'law' ;
+FIT         : 'fit' ;
+TO          : 'to' ;
+BY          : 'by' ;
+WINDOW      : 'window' ;
+HOLDOUT     : 'holdout' ;
+REPORT      : 'report' ;
+CHART       : 'chart' ;
+TABLE       : 'table' ;
+AND         : 'and' ;
+OR          : 'or' ;
+NOT         : 'not' ;
+
+LBRACE : '{' ;
+RBRACE : '}' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+COMMA  : ',' ;
+COLON  : ':' ;
+SEMI   : ';' ;
+ASSIGN : '=' ;
+PLUS   : '+' ;
+MINUS  : '-' ;
+STAR   : '*' ;
+SLASH  : '/' ;
+CARET  : '^' ;
+LE     : '<=' ;
+GE     : '>=' ;
+LT     : '<' ;
+GT     : '>' ;
+EQ     : '==' ;
+NE     : '!=' ;
+
+NUMBER : DIGITS ('.' DIGITS?)? EXPONENT? | '.' DIGITS EXPONENT? ;
+fragment DIGITS   : [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+
+ID     : [a-zA-Z_] [a-zA-Z_0-9]* ;
+STRING : '"' (~["\\\r\n] | '\\' ["\\nt])* '"' ;
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+
+COMMENT : '#' ~[\r\n]* -> skip ;
+WS      : [ \t\r\n\f]+ -> skip ;
+BAD_CHAR : . ;

@@ -1,0 +1,601 @@
+package org.scalestudy.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.scalestudy.data.Column;
+import org.scalestudy.data.CsvReader;
+import org.scalestudy.data.DataError;
+import org.scalestudy.data.Evaluator;
+import org.scalestudy.data.Table;
+import org.scalestudy.data.Value;
+import org.scalestudy.lang.Diagnostic;
+import org.scalestudy.lang.DiagnosticException;
+import org.scalestudy.lang.SourceFile;
+import org.scalestudy.lang.ast.DataDecl;
+import org.scalestudy.lang.ast.DataStep;
+import org.scalestudy.lang.ast.Expr;
+import org.scalestudy.lang.ast.FitDecl;
+import org.scalestudy.lang.ast.LawDecl;
+import org.scalestudy.lang.ast.Name;
+import org.scalestudy.lang.ast.Pos;
+import org.scalestudy.lang.ast.ReportDecl;
+import org.scalestudy.lang.ast.Study;
+import org.scalestudy.law.ArgSpec;
+import org.scalestudy.law.Law;
+import org.scalestudy.law.LawKind;
+import org.scalestudy.law.LawLibrary;
+import org.scalestudy.results.ColumnSummary;
+import org.scalestudy.results.DatasetSummary;
+import org.scalestudy.results.ReportRequest;
+
+/**
+ * Syntax tree to checked study: resolves every name, loads the data, types every expression and
+ * selects each fit's rows. Reports every problem it finds in one pass; throws them all together.
+ */
+public final class Checker {
+    public static final List<String> CHARTS = List.of("scaling", "residuals");
+    public static final List<String> TABLES = List.of("parameters", "errors", "runs");
+    private static final List<String> READERS = List.of("csv");
+
+    private final SourceFile source;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final ExprTyper typer;
+
+    private Checker(SourceFile source) {
+        this.source = source;
+        this.typer = new ExprTyper(source, diagnostics);
+    }
+
+    /**
+     * @param slug the study's folder name in the site
+     * @throws DiagnosticException with every error found; warnings alone do not throw
+     */
+    public static CheckedStudy check(SourceFile source, Study study, String slug) throws DiagnosticException {
+        Checker checker = new Checker(source);
+        CheckedStudy checked = checker.run(study, slug);
+        boolean errors = checker.diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        if (errors) {
+            throw new DiagnosticException(checker.diagnostics);
+        }
+        return checked;
+    }
+
+    private record Loaded(DataDecl decl, Table table, DatasetSummary summary) { }
+
+    private record BoundLaw(LawDecl decl, LawKind kind, Law law, Map<String, LawDecl.Arg> inputs) { }
+
+    private CheckedStudy run(Study study, String slug) {
+        Map<String, Loaded> data = new LinkedHashMap<>();
+        for (DataDecl decl : study.data()) {
+            if (data.containsKey(decl.name().text())) {
+                duplicate(decl.name(), "data", data.get(decl.name().text()).decl().name());
+                continue;
+            }
+            Loaded loaded = load(decl);
+            data.put(decl.name().text(), loaded);
+        }
+        Map<String, BoundLaw> laws = new LinkedHashMap<>();
+        Set<String> lawNames = new HashSet<>();
+        for (LawDecl decl : study.laws()) {
+            if (!lawNames.add(decl.name().text())) {
+                Name first = study.laws().stream().filter(l -> l.name().text().equals(decl.name().text()))
+                        .findFirst().orElseThrow().name();
+                duplicate(decl.name(), "law", first);
+                continue;
+            }
+            BoundLaw bound = bindLaw(decl);
+            if (bound != null) {
+                laws.put(decl.name().text(), bound);
+            }
+        }
+        List<FitTask> tasks = new ArrayList<>();
+        Set<String> fitted = new HashSet<>();
+        Set<String> usedData = new HashSet<>();
+        for (FitDecl fit : study.fits()) {
+            for (Name lawName : fit.laws()) {
+                fitted.add(lawName.text());
+                if (!lawNames.contains(lawName.text())) {
+                    diagnostics.add(source.error(lawName.pos(), "unknown law '" + lawName.text() + "'"
+                            + Suggestions.hint(lawName.text(), lawNames)
+                            + (lawNames.isEmpty() ? "; declare it first with 'law " + lawName.text()
+                            + " = ...'" : "")));
+                }
+            }
+            usedData.add(fit.data().text());
+            if (!data.containsKey(fit.data().text())) {
+                if (study.data().stream().noneMatch(d -> d.name().text().equals(fit.data().text()))) {
+                    diagnostics.add(source.error(fit.data().pos(), "unknown data '" + fit.data().text() + "'"
+                            + Suggestions.hint(fit.data().text(), data.keySet())));
+                }
+                continue;
+            }
+            Loaded loaded = data.get(fit.data().text());
+            if (loaded.table() == null) {
+                continue; // its loading problem is already reported
+            }
+            tasks.addAll(fitTasks(fit, loaded, laws));
+        }
+        for (LawDecl decl : study.laws()) {
+            if (!fitted.contains(decl.name().text())) {
+                diagnostics.add(source.warning(decl.name().pos(), "law '" + decl.name().text()
+                        + "' is declared but never fitted"));
+            }
+        }
+        for (DataDecl decl : study.data()) {
+            if (!usedData.contains(decl.name().text())) {
+                diagnostics.add(source.warning(decl.name().pos(), "data '" + decl.name().text()
+                        + "' is declared but no fit uses it"));
+            }
+        }
+        if (study.fits().isEmpty()) {
+            diagnostics.add(source.error(study.pos(), "this study fits nothing; add a statement such as "
+                    + "'fit <law> to <data>'"));
+        }
+        ReportRequest report = report(study.report());
+        List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
+                .map(Loaded::summary).toList();
+        return new CheckedStudy(source, slug, study.title(), study.description(), summaries, tasks, report,
+                List.copyOf(diagnostics));
+    }
+
+    private void duplicate(Name name, String what, Name first) {
+        diagnostics.add(source.error(name.pos(), what + " '" + name.text() + "' is already declared at line "
+                + first.pos().line()));
+    }
+
+    // ---- data ----------------------------------------------------------------------------
+
+    private Loaded load(DataDecl decl) {
+        if (!READERS.contains(decl.reader().text())) {
+            diagnostics.add(source.error(decl.reader().pos(), "unknown data reader '" + decl.reader().text() + "'"
+                    + Suggestions.hint(decl.reader().text(), READERS)));
+            return new Loaded(decl, null, null);
+        }
+        Path base = source.path() == null ? Path.of("") : source.path().toAbsolutePath().getParent();
+        Path file = base.resolve(decl.path()).normalize();
+        String display = display(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            diagnostics.add(source.error(decl.pathPos(), "cannot read data file '" + decl.path() + "' ("
+                    + (Files.exists(file) ? e.getMessage() : "no such file: " + display) + ")"));
+            return new Loaded(decl, null, null);
+        }
+        String text;
+        try {
+            text = StandardDecoding.utf8(bytes);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            diagnostics.add(source.error(decl.pathPos(), "data file '" + decl.path()
+                    + "' is not UTF-8 text; save it as UTF-8"));
+            return new Loaded(decl, null, null);
+        }
+        Table table;
+        try {
+            table = CsvReader.read(text);
+        } catch (DataError e) {
+            SourceFile dataFile = new SourceFile(display, file, text);
+            diagnostics.add(new Diagnostic(display, e.line(), e.field(), Diagnostic.Severity.ERROR,
+                    e.getMessage(), null));
+            diagnostics.add(source.error(decl.pathPos(), "data '" + decl.name().text()
+                    + "' could not be read (see " + display + ":" + e.line() + ")"));
+            return new Loaded(decl, null, null);
+        }
+        boolean ok = true;
+        for (DataStep step : decl.steps()) {
+            if (step instanceof DataStep.Let let) {
+                if (table.has(let.name().text())) {
+                    diagnostics.add(source.error(let.name().pos(), "column '" + let.name().text()
+                            + "' already exists in data '" + decl.name().text() + "'; choose another name"));
+                    ok = false;
+                    continue;
+                }
+                if (typer.expect(let.expr(), table, decl.name().text(), Type.NUMBER, "a derived column")
+                        == Type.ERROR) {
+                    ok = false;
+                    continue;
+                }
+                if (ok) {
+                    table = table.with(let.name().text(),
+                            new Column.Numbers(((Value.Numbers) Evaluator.eval(let.expr(), table)).values()));
+                }
+            } else if (step instanceof DataStep.Where where) {
+                if (typer.expect(where.condition(), table, decl.name().text(), Type.BOOLEAN, "a 'where' filter")
+                        == Type.ERROR) {
+                    ok = false;
+                    continue;
+                }
+                if (ok) {
+                    table = table.filter(((Value.Booleans) Evaluator.eval(where.condition(), table)).values());
+                    if (table.rows() == 0) {
+                        diagnostics.add(source.error(where.pos(), "this filter leaves no row of '" + decl.path()
+                                + "'"));
+                        ok = false;
+                    }
+                }
+            }
+        }
+        if (!ok) {
+            return new Loaded(decl, null, null);
+        }
+        return new Loaded(decl, table, new DatasetSummary(decl.name().text(), decl.path(),
+                StandardDecoding.sha256(bytes), table.rows(), columns(table)));
+    }
+
+    private static List<ColumnSummary> columns(Table table) {
+        List<ColumnSummary> out = new ArrayList<>();
+        for (String name : table.names()) {
+            Column c = table.column(name);
+            if (c instanceof Column.Numbers nums) {
+                double min = Double.NaN;
+                double max = Double.NaN;
+                Set<Double> distinct = new HashSet<>();
+                for (double v : nums.values()) {
+                    if (Double.isFinite(v)) {
+                        min = Double.isNaN(min) ? v : Math.min(min, v);
+                        max = Double.isNaN(max) ? v : Math.max(max, v);
+                    }
+                    distinct.add(v);
+                }
+                out.add(new ColumnSummary(name, true, table.isDerived(name), min, max, distinct.size()));
+            } else {
+                out.add(new ColumnSummary(name, false, table.isDerived(name), Double.NaN, Double.NaN,
+                        new HashSet<>(List.of(((Column.Texts) c).values())).size()));
+            }
+        }
+        return out;
+    }
+
+    private static String display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    // ---- laws ----------------------------------------------------------------------------
+
+    private BoundLaw bindLaw(LawDecl decl) {
+        var kind = LawLibrary.find(decl.kind().text());
+        if (kind.isEmpty()) {
+            diagnostics.add(source.error(decl.kind().pos(), "unknown law kind '" + decl.kind().text() + "'"
+                    + Suggestions.hint(decl.kind().text(), LawLibrary.all().stream().map(LawKind::name).toList())));
+            return null;
+        }
+        LawKind k = kind.get();
+        List<ArgSpec> specs = k.args();
+        List<String> argNames = specs.stream().map(ArgSpec::name).toList();
+        Map<String, LawDecl.Arg> given = new LinkedHashMap<>();
+        boolean ok = true;
+        boolean seenNamed = false;
+        int positional = 0;
+        for (LawDecl.Arg arg : decl.args()) {
+            String name;
+            if (arg.name() == null) {
+                if (seenNamed) {
+                    diagnostics.add(source.error(arg.pos(), "a positional argument cannot follow a named one; "
+                            + "write it as 'name: value'"));
+                    ok = false;
+                    continue;
+                }
+                if (positional >= specs.size()) {
+                    diagnostics.add(source.error(arg.pos(), k.name() + " takes at most " + specs.size()
+                            + " arguments (" + String.join(", ", argNames) + ")"));
+                    ok = false;
+                    continue;
+                }
+                name = specs.get(positional++).name();
+            } else {
+                seenNamed = true;
+                name = arg.name().text();
+                if (!argNames.contains(name)) {
+                    diagnostics.add(source.error(arg.name().pos(), k.name() + " has no argument '" + name + "'"
+                            + Suggestions.hint(name, argNames)));
+                    ok = false;
+                    continue;
+                }
+            }
+            if (given.containsKey(name)) {
+                diagnostics.add(source.error(arg.pos(), "argument '" + name + "' is given twice"));
+                ok = false;
+                continue;
+            }
+            given.put(name, arg);
+        }
+        Map<String, Double> options = new TreeMap<>();
+        Map<String, LawDecl.Arg> inputs = new LinkedHashMap<>();
+        for (ArgSpec spec : specs) {
+            LawDecl.Arg arg = given.get(spec.name());
+            if (arg == null) {
+                if (spec.required()) {
+                    diagnostics.add(source.error(decl.kind().pos(), k.name() + " needs argument '" + spec.name()
+                            + "' (" + spec.description() + ")"));
+                    ok = false;
+                } else if (spec.kind() == ArgSpec.Kind.OPTION) {
+                    options.put(spec.name(), spec.defaultValue());
+                } else {
+                    inputs.put(spec.name(), new LawDecl.Arg(null, new Expr.Num(spec.defaultValue(), decl.pos()),
+                            Double.toString(spec.defaultValue()), decl.pos()));
+                }
+                continue;
+            }
+            if (spec.kind() == ArgSpec.Kind.OPTION) {
+                Double value = constant(arg.value());
+                if (value == null) {
+                    diagnostics.add(source.error(arg.value().pos(), "option '" + spec.name() + "' of " + k.name()
+                            + " must be a constant number (" + spec.description() + ")"));
+                    ok = false;
+                } else {
+                    options.put(spec.name(), value);
+                }
+            } else {
+                inputs.put(spec.name(), arg);
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        try {
+            return new BoundLaw(decl, k, k.bind(options), inputs);
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(source.error(decl.kind().pos(), e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The value of an expression made only of numbers, or null. */
+    private static Double constant(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return n.value();
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("-")) {
+            Double v = constant(u.operand());
+            return v == null ? null : -v;
+        }
+        if (e instanceof Expr.Binary b && "+-*/^".contains(b.op())) {
+            Double l = constant(b.left());
+            Double r = constant(b.right());
+            if (l == null || r == null) {
+                return null;
+            }
+            return switch (b.op()) {
+                case "+" -> l + r;
+                case "-" -> l - r;
+                case "*" -> l * r;
+                case "/" -> l / r;
+                default -> Math.pow(l, r);
+            };
+        }
+        return null;
+    }
+
+    // ---- fits ----------------------------------------------------------------------------
+
+    private List<FitTask> fitTasks(FitDecl fit, Loaded loaded, Map<String, BoundLaw> laws) {
+        Table table = loaded.table();
+        String dataName = loaded.decl().name().text();
+        boolean ok = true;
+        for (Name g : fit.groupBy()) {
+            if (!table.has(g.text())) {
+                diagnostics.add(source.error(g.pos(), "unknown column '" + g.text() + "' in data '" + dataName + "'"
+                        + Suggestions.hint(g.text(), table.names())));
+                ok = false;
+            }
+        }
+        ok &= fit.where() == null || typer.expect(fit.where(), table, dataName, Type.BOOLEAN, "'where'") != Type.ERROR;
+        ok &= fit.window() == null
+                || typer.expect(fit.window(), table, dataName, Type.BOOLEAN, "'window'") != Type.ERROR;
+        ok &= fit.holdout() == null
+                || typer.expect(fit.holdout(), table, dataName, Type.BOOLEAN, "'holdout'") != Type.ERROR;
+        List<BoundLaw> bound = new ArrayList<>();
+        for (Name lawName : fit.laws()) {
+            BoundLaw law = laws.get(lawName.text());
+            if (law == null) {
+                ok = false;
+                continue;
+            }
+            for (Map.Entry<String, LawDecl.Arg> input : law.inputs().entrySet()) {
+                LawDecl.Arg arg = input.getValue();
+                int before = diagnostics.size();
+                Type t = typer.type(arg.value(), table, dataName);
+                if (t != Type.ERROR && t != Type.NUMBER) {
+                    diagnostics.add(source.error(arg.value().pos(), "argument '" + input.getKey() + "' of law '"
+                            + lawName.text() + "' must be a number, but this is " + t.description));
+                }
+                if (diagnostics.size() > before) {
+                    diagnostics.add(source.error(lawName.pos(), "law '" + lawName.text()
+                            + "' cannot be fitted to data '" + dataName + "' (see line " + arg.pos().line() + ")"));
+                    ok = false;
+                }
+            }
+            bound.add(law);
+        }
+        if (!ok) {
+            return List.of();
+        }
+        int[] scope = fit.where() == null ? allRows(table.rows())
+                : Table.indices(((Value.Booleans) Evaluator.eval(fit.where(), table)).values());
+        if (scope.length == 0) {
+            diagnostics.add(source.error(fit.where().pos(), "'where' selects no row of data '" + dataName + "'"));
+            return List.of();
+        }
+        Table scoped = table.select(scope);
+        boolean[] holdout = fit.holdout() == null ? new boolean[scoped.rows()]
+                : ((Value.Booleans) Evaluator.eval(fit.holdout(), scoped)).values();
+        boolean[] window;
+        if (fit.window() == null) {
+            window = new boolean[scoped.rows()];
+            for (int i = 0; i < window.length; i++) {
+                window[i] = !holdout[i];
+            }
+        } else {
+            window = ((Value.Booleans) Evaluator.eval(fit.window(), scoped)).values();
+        }
+        List<String> ids = ids(scoped);
+        for (int i = 0; i < window.length; i++) {
+            if (window[i] && holdout[i]) {
+                diagnostics.add(source.error(fit.window().pos(), "window and holdout both select run '" + ids.get(i)
+                        + "' (data line " + scoped.sourceLine(i) + "); a run is either fitted or predicted"));
+                return List.of();
+            }
+        }
+        if (fit.holdout() != null && Table.indices(holdout).length == 0) {
+            diagnostics.add(source.error(fit.holdout().pos(), "'holdout' selects no row of data '" + dataName + "'"
+                    + (fit.where() == null ? "" : " within 'where'")));
+        }
+        Map<String, List<Integer>> groups = groups(scoped, fit.groupBy());
+        List<FitTask> tasks = new ArrayList<>();
+        for (BoundLaw law : bound) {
+            Map<String, double[]> inputValues = new LinkedHashMap<>();
+            for (Map.Entry<String, LawDecl.Arg> input : law.inputs().entrySet()) {
+                inputValues.put(input.getKey(),
+                        ((Value.Numbers) Evaluator.eval(input.getValue().value(), scoped)).values());
+            }
+            Map<String, String> texts = new HashMap<>();
+            law.inputs().forEach((k, v) -> texts.put(k, v.text()));
+            for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+                FitTask task = task(fit, law, dataName, group.getKey(), group.getValue(), inputValues, texts, ids,
+                        window, holdout);
+                if (task != null) {
+                    tasks.add(task);
+                }
+            }
+        }
+        return tasks;
+    }
+
+    private FitTask task(FitDecl fit, BoundLaw law, String dataName, String group, List<Integer> members,
+                         Map<String, double[]> inputValues, Map<String, String> texts, List<String> allIds,
+                         boolean[] window, boolean[] holdout) {
+        int n = members.size();
+        double[][] rows = new double[n][];
+        List<String> ids = new ArrayList<>(n);
+        List<String> roles = new ArrayList<>(n);
+        List<String> notes = new ArrayList<>(n);
+        int inWindow = 0;
+        int usable = 0;
+        for (int i = 0; i < n; i++) {
+            int r = members.get(i);
+            double[] row = new double[inputValues.size()];
+            int j = 0;
+            for (double[] column : inputValues.values()) {
+                row[j++] = column[r];
+            }
+            rows[i] = row;
+            ids.add(allIds.get(r));
+            if (holdout[r]) {
+                boolean observable = Double.isFinite(law.law().observed(row));
+                roles.add(observable ? FitTask.HOLDOUT : FitTask.EXCLUDED);
+                notes.add(observable ? "" : "no observed value");
+            } else if (window[r]) {
+                inWindow++;
+                String why = law.law().unusable(row);
+                roles.add(why == null ? FitTask.FIT : FitTask.EXCLUDED);
+                notes.add(why == null ? "" : why);
+                usable += why == null ? 1 : 0;
+            } else {
+                roles.add(FitTask.EXCLUDED);
+                notes.add("outside the fit window");
+            }
+        }
+        String where = group.isEmpty() ? "" : " in group " + group;
+        Pos at = fit.window() != null ? fit.window().pos() : fit.pos();
+        if (inWindow == 0) {
+            diagnostics.add(source.error(at, "the fit window selects no run of data '" + dataName + "'" + where));
+            return null;
+        }
+        if (usable < law.law().minimumRows()) {
+            diagnostics.add(source.error(at, "the fit window leaves " + usable + " usable run"
+                    + (usable == 1 ? "" : "s") + " of data '" + dataName + "'" + where + " for law '"
+                    + law.decl().name().text() + "'; " + law.kind().name() + " needs at least "
+                    + law.law().minimumRows() + firstReason(notes, roles)));
+            return null;
+        }
+        LawDecl.Arg y = law.inputs().get("y");
+        return new FitTask(law.decl().name().text(), law.law(), dataName, group, fit.pos().line(),
+                law.law().axisLabel(texts), y == null ? "y" : y.text(), List.copyOf(ids), rows, List.copyOf(roles),
+                List.copyOf(notes));
+    }
+
+    private static String firstReason(List<String> notes, List<String> roles) {
+        for (int i = 0; i < notes.size(); i++) {
+            if (roles.get(i).equals(FitTask.EXCLUDED) && !notes.get(i).isEmpty()
+                    && !notes.get(i).equals("outside the fit window")) {
+                return " (others are excluded: " + notes.get(i) + ")";
+            }
+        }
+        return "";
+    }
+
+    private static int[] allRows(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    /** Row indices per group key ("col=value, col=value"), groups in order of first appearance. */
+    private static Map<String, List<Integer>> groups(Table table, List<Name> by) {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        for (int r = 0; r < table.rows(); r++) {
+            StringBuilder key = new StringBuilder();
+            for (Name g : by) {
+                if (key.length() > 0) {
+                    key.append(", ");
+                }
+                key.append(g.text()).append('=').append(cell(table.column(g.text()), r));
+            }
+            out.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    private static List<String> ids(Table table) {
+        List<String> ids = new ArrayList<>(table.rows());
+        for (int r = 0; r < table.rows(); r++) {
+            ids.add(table.has("run") ? cell(table.column("run"), r) : "line " + table.sourceLine(r));
+        }
+        return ids;
+    }
+
+    private static String cell(Column column, int row) {
+        if (column instanceof Column.Texts t) {
+            return t.values()[row];
+        }
+        double v = ((Column.Numbers) column).values()[row];
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    // ---- report --------------------------------------------------------------------------
+
+    private ReportRequest report(ReportDecl decl) {
+        if (decl == null) {
+            return new ReportRequest(CHARTS, TABLES);
+        }
+        return new ReportRequest(known(decl.charts(), CHARTS, "chart"), known(decl.tables(), TABLES, "table"));
+    }
+
+    private List<String> known(List<Name> names, List<String> valid, String what) {
+        List<String> out = new ArrayList<>();
+        for (Name n : names) {
+            if (!valid.contains(n.text())) {
+                diagnostics.add(source.error(n.pos(), "unknown " + what + " '" + n.text() + "'"
+                        + Suggestions.hint(n.text(), valid)));
+            } else if (out.contains(n.text())) {
+                diagnostics.add(source.error(n.pos(), what + " '" + n.text() + "' is listed twice"));
+            } else {
+                out.add(n.text());
+            }
+        }
+        return List.copyOf(out);
+    }
+}

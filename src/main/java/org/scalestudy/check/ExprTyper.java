@@ -1,0 +1,131 @@
+package org.scalestudy.check;
+
+import java.util.List;
+import org.scalestudy.data.Column;
+import org.scalestudy.data.Functions;
+import org.scalestudy.data.Table;
+import org.scalestudy.lang.SourceFile;
+import org.scalestudy.lang.Diagnostic;
+import org.scalestudy.lang.ast.Expr;
+
+/**
+ * Gives each expression a type against a table's columns, reporting unknown names, wrong
+ * arities and mismatched operands. Reports each problem once and answers ERROR above it so
+ * that one mistake does not cascade into many messages.
+ */
+final class ExprTyper {
+    private final SourceFile source;
+    private final List<Diagnostic> diagnostics;
+
+    ExprTyper(SourceFile source, List<Diagnostic> diagnostics) {
+        this.source = source;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The expression's type; reports and returns ERROR unless it is {@code wanted}. */
+    Type expect(Expr expr, Table table, String dataName, Type wanted, String what) {
+        Type t = type(expr, table, dataName);
+        if (t != Type.ERROR && t != wanted) {
+            diagnostics.add(source.error(expr.pos(), what + " must be " + wanted.description + ", but this is "
+                    + t.description));
+            return Type.ERROR;
+        }
+        return t;
+    }
+
+    Type type(Expr expr, Table table, String dataName) {
+        if (expr instanceof Expr.Num) {
+            return Type.NUMBER;
+        } else if (expr instanceof Expr.Str) {
+            return Type.TEXT;
+        } else if (expr instanceof Expr.Column col) {
+            if (!table.has(col.name())) {
+                diagnostics.add(source.error(col.pos(), "unknown column '" + col.name() + "' in data '" + dataName
+                        + "'" + Suggestions.hint(col.name(), table.names())));
+                return Type.ERROR;
+            }
+            return table.column(col.name()) instanceof Column.Numbers ? Type.NUMBER : Type.TEXT;
+        } else if (expr instanceof Expr.Unary u) {
+            Type wanted = u.op().equals("-") ? Type.NUMBER : Type.BOOLEAN;
+            Type t = operand(u.operand(), table, dataName, wanted, "the operand of '" + u.op() + "'");
+            return t == Type.ERROR ? Type.ERROR : wanted;
+        } else if (expr instanceof Expr.Binary b) {
+            return binary(b, table, dataName);
+        } else if (expr instanceof Expr.Call call) {
+            int arity = Functions.arity(call.function());
+            if (arity < 0) {
+                diagnostics.add(source.error(call.pos(), "unknown function '" + call.function() + "'"
+                        + Suggestions.hint(call.function(), Functions.names())));
+                return Type.ERROR;
+            }
+            if (call.args().size() != arity) {
+                diagnostics.add(source.error(call.pos(), call.function() + " takes " + arity + " argument"
+                        + (arity == 1 ? "" : "s") + ", not " + call.args().size()));
+                return Type.ERROR;
+            }
+            boolean ok = true;
+            for (Expr arg : call.args()) {
+                ok &= operand(arg, table, dataName, Type.NUMBER, "an argument of " + call.function()) != Type.ERROR;
+            }
+            return ok ? Type.NUMBER : Type.ERROR;
+        }
+        throw new IllegalStateException("unhandled expression " + expr);
+    }
+
+    private Type binary(Expr.Binary b, Table table, String dataName) {
+        String op = b.op();
+        switch (op) {
+            case "and", "or" -> {
+                Type l = operand(b.left(), table, dataName, Type.BOOLEAN, "each side of '" + op + "'");
+                Type r = operand(b.right(), table, dataName, Type.BOOLEAN, "each side of '" + op + "'");
+                return l == Type.ERROR || r == Type.ERROR ? Type.ERROR : Type.BOOLEAN;
+            }
+            case "==", "!=" -> {
+                Type l = type(b.left(), table, dataName);
+                Type r = type(b.right(), table, dataName);
+                if (l == Type.ERROR || r == Type.ERROR) {
+                    return Type.ERROR;
+                }
+                if (l != r || l == Type.BOOLEAN) {
+                    diagnostics.add(source.error(b.pos(), "'" + op + "' compares two numbers or two texts, not "
+                            + l.description + " with " + r.description + textHint(b, table)));
+                    return Type.ERROR;
+                }
+                return Type.BOOLEAN;
+            }
+            case "<", "<=", ">", ">=" -> {
+                Type l = operand(b.left(), table, dataName, Type.NUMBER, "each side of '" + op + "'");
+                Type r = operand(b.right(), table, dataName, Type.NUMBER, "each side of '" + op + "'");
+                return l == Type.ERROR || r == Type.ERROR ? Type.ERROR : Type.BOOLEAN;
+            }
+            default -> {
+                Type l = operand(b.left(), table, dataName, Type.NUMBER, "each side of '" + op + "'");
+                Type r = operand(b.right(), table, dataName, Type.NUMBER, "each side of '" + op + "'");
+                return l == Type.ERROR || r == Type.ERROR ? Type.ERROR : Type.NUMBER;
+            }
+        }
+    }
+
+    private Type operand(Expr e, Table table, String dataName, Type wanted, String what) {
+        Type t = type(e, table, dataName);
+        if (t != Type.ERROR && t != wanted) {
+            String hint = e instanceof Expr.Column c && table.column(c.name()) instanceof Column.Texts texts
+                    && texts.firstNonNumber() != null
+                    ? " (column '" + c.name() + "' holds text, e.g. " + texts.firstNonNumber() + ")" : "";
+            diagnostics.add(source.error(e.pos(), what + " must be " + wanted.description + ", but this is "
+                    + t.description + hint));
+            return Type.ERROR;
+        }
+        return t;
+    }
+
+    private static String textHint(Expr.Binary b, Table table) {
+        for (Expr side : List.of(b.left(), b.right())) {
+            if (side instanceof Expr.Column c && table.has(c.name())
+                    && table.column(c.name()) instanceof Column.Texts texts && texts.firstNonNumber() != null) {
+                return " (column '" + c.name() + "' holds text, e.g. " + texts.firstNonNumber() + ")";
+            }
+        }
+        return "";
+    }
+}

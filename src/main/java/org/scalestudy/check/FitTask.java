@@ -1,0 +1,27 @@
+package org.scalestudy.check;
+
+import java.util.List;
+import org.scalestudy.law.Law;
+
+/**
+ * One law to fit to one group of one dataset, with its rows already evaluated.
+ *
+ * @param lawName the law's name in the study
+ * @param law     the bound law
+ * @param formula the law's formula
+ * @param dataset the dataset's name
+ * @param group   the group key ("" when ungrouped)
+ * @param line    the line of the fit statement
+ * @param xLabel  chart x label
+ * @param yLabel  the observed quantity's label
+ * @param ids     run id per row
+ * @param rows    the law's inputs per row (see {@link Law})
+ * @param roles   "fit", "holdout" or "excluded" per row
+ * @param notes   why a row is excluded ("" otherwise)
+ */
+public record FitTask(String lawName, Law law, String dataset, String group, int line, String xLabel,
+                      String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes) {
+    public static final String FIT = "fit";
+    public static final String HOLDOUT = "holdout";
+    public static final String EXCLUDED = "excluded";
+}

@@ -1,0 +1,34 @@
+package org.scalestudy.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code scalestudy}: the command-line entry point. */
+@Command(name = "scalestudy", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Turns declarative scaling-law studies into a reproducible static site.",
+        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code when a study has errors. */
+    public static final int STUDY_ERRORS = 1;
+    /** Exit code when the command itself could not run (bad arguments, unreadable folder). */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests without exiting the JVM). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or check");
+    }
+}

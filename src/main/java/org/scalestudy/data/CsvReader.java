@@ -1,0 +1,158 @@
+package org.scalestudy.data;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads RFC 4180 CSV text (a header line, then records; quoted fields with "" escapes; LF or CRLF
+ * line ends; an optional UTF-8 byte-order mark) into a {@link Table}. A column is numeric when
+ * every non-empty cell is a number; empty cells in a numeric column are missing (NaN).
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    public static Table read(String text) throws DataError {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<List<String>> records = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        parse(text, records, lines);
+        if (records.isEmpty()) {
+            throw new DataError(1, 0, "the file is empty; expected a header line naming the columns");
+        }
+        List<String> header = records.get(0);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            if (name.isEmpty()) {
+                throw new DataError(lines.get(0), i + 1, "column " + (i + 1) + " has no name in the header");
+            }
+            if (!seen.add(name)) {
+                throw new DataError(lines.get(0), i + 1, "column name '" + name + "' appears twice in the header");
+            }
+        }
+        int rows = records.size() - 1;
+        int[] sourceLines = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            List<String> record = records.get(r + 1);
+            sourceLines[r] = lines.get(r + 1);
+            if (record.size() != header.size()) {
+                throw new DataError(sourceLines[r], Math.min(record.size(), header.size()) + 1, "this row has "
+                        + record.size() + (record.size() == 1 ? " field" : " fields") + "; the header names " + header.size() + " columns");
+            }
+        }
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            columns.put(header.get(c).strip(), column(records, sourceLines, c));
+        }
+        return new Table(columns, List.of(), sourceLines);
+    }
+
+    private static Column column(List<List<String>> records, int[] sourceLines, int c) {
+        int rows = sourceLines.length;
+        double[] numbers = new double[rows];
+        String[] texts = new String[rows];
+        String firstNonNumber = null;
+        for (int r = 0; r < rows; r++) {
+            String cell = records.get(r + 1).get(c).strip();
+            texts[r] = cell;
+            if (cell.isEmpty()) {
+                numbers[r] = Double.NaN;
+            } else if (firstNonNumber == null) {
+                Double value = number(cell);
+                if (value == null) {
+                    firstNonNumber = "line " + sourceLines[r] + ": '" + cell + "'";
+                } else {
+                    numbers[r] = value;
+                }
+            }
+        }
+        return firstNonNumber == null ? new Column.Numbers(numbers) : new Column.Texts(texts, firstNonNumber);
+    }
+
+    /** A decimal number as written in data files (no hex, no trailing 'd'/'f' as Java would allow). */
+    static Double number(String cell) {
+        if (!cell.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(?i:nan|inf|infinity)")) {
+            return null;
+        }
+        String lower = cell.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith("nan")) {
+            return Double.NaN;
+        }
+        if (lower.endsWith("inf") || lower.endsWith("infinity")) {
+            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return Double.parseDouble(cell);
+    }
+
+    private static void parse(String text, List<List<String>> records, List<Integer> lines) throws DataError {
+        int line = 1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int recordLine = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean endOfRecord = false;
+            while (!endOfRecord) {
+                if (i < n && text.charAt(i) == '"') {
+                    int quoteLine = line;
+                    int quoteField = fields.size() + 1;
+                    i++;
+                    while (true) {
+                        if (i >= n) {
+                            throw new DataError(quoteLine, quoteField, "a quoted field is never closed");
+                        }
+                        char c = text.charAt(i);
+                        if (c == '"') {
+                            if (i + 1 < n && text.charAt(i + 1) == '"') {
+                                field.append('"');
+                                i += 2;
+                                continue;
+                            }
+                            i++;
+                            break;
+                        }
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append(c);
+                        i++;
+                    }
+                    if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                        throw new DataError(line, fields.size() + 1,
+                                "unexpected text after a closing quote; expected ',' or the end of the line");
+                    }
+                }
+                while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                    field.append(text.charAt(i++));
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                if (i < n && text.charAt(i) == ',') {
+                    i++;
+                } else {
+                    if (i < n && text.charAt(i) == '\r') {
+                        i++;
+                    }
+                    if (i < n && text.charAt(i) == '\n') {
+                        i++;
+                    }
+                    line++;
+                    endOfRecord = true;
+                }
+            }
+            boolean blank = fields.size() == 1 && fields.get(0).isBlank();
+            if (!blank) {
+                records.add(fields);
+                lines.add(recordLine);
+            }
+        }
+    }
+}

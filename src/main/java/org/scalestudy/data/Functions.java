@@ -1,0 +1,43 @@
+package org.scalestudy.data;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/** The functions a study's expressions may call; all take and return numbers. */
+public final class Functions {
+    private Functions() {
+    }
+
+    private static final Map<String, DoubleUnaryOperator> UNARY = new TreeMap<>(Map.of(
+            "log", Math::log,
+            "log10", Math::log10,
+            "exp", Math::exp,
+            "sqrt", Math::sqrt,
+            "abs", Math::abs));
+
+    private static final Map<String, DoubleBinaryOperator> BINARY = new TreeMap<>(Map.of(
+            "min", Math::min,
+            "max", Math::max));
+
+    /** The number of arguments the function takes, or -1 when there is no such function. */
+    public static int arity(String name) {
+        return UNARY.containsKey(name) ? 1 : BINARY.containsKey(name) ? 2 : -1;
+    }
+
+    /** Every function name, sorted, for "expected one of" messages. */
+    public static java.util.List<String> names() {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(UNARY.keySet());
+        all.addAll(BINARY.keySet());
+        return java.util.List.copyOf(all);
+    }
+
+    static DoubleUnaryOperator unary(String name) {
+        return UNARY.get(name);
+    }
+
+    static DoubleBinaryOperator binary(String name) {
+        return BINARY.get(name);
+    }
+}

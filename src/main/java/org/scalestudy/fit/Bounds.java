@@ -1,0 +1,90 @@
+package org.scalestudy.fit;
+
+import java.util.Arrays;
+
+/**
+ * A box {@code lower[i] <= x[i] <= upper[i]}; either side may be infinite. Immutable.
+ */
+public final class Bounds {
+    private final double[] lower;
+    private final double[] upper;
+
+    private Bounds(double[] lower, double[] upper) {
+        this.lower = lower;
+        this.upper = upper;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the lengths differ, a bound is NaN, or a lower bound
+     *                                  exceeds its upper bound
+     */
+    public static Bounds of(double[] lower, double[] upper) {
+        if (lower.length != upper.length) {
+            throw new IllegalArgumentException("bounds have " + lower.length + " lower and " + upper.length
+                    + " upper values");
+        }
+        for (int i = 0; i < lower.length; i++) {
+            if (Double.isNaN(lower[i]) || Double.isNaN(upper[i]) || lower[i] > upper[i]) {
+                throw new IllegalArgumentException("bad bounds for variable " + i + ": [" + lower[i] + ", "
+                        + upper[i] + "]");
+            }
+        }
+        return new Bounds(lower.clone(), upper.clone());
+    }
+
+    /** No bounds in any of {@code n} variables. */
+    public static Bounds unbounded(int n) {
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        return new Bounds(lo, hi);
+    }
+
+    public int dimension() {
+        return lower.length;
+    }
+
+    public double lower(int i) {
+        return lower[i];
+    }
+
+    public double upper(int i) {
+        return upper[i];
+    }
+
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    public double[] upper() {
+        return upper.clone();
+    }
+
+    /** Clamps {@code x} into the box, in place, and returns it. */
+    public double[] project(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.min(upper[i], Math.max(lower[i], x[i]));
+        }
+        return x;
+    }
+
+    /** Whether {@code x} lies in the box. */
+    public boolean contains(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] >= lower[i] && x[i] <= upper[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Bounds[");
+        for (int i = 0; i < lower.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append('[').append(lower[i]).append(", ").append(upper[i]).append(']');
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,27 @@
+package org.scalestudy.fit;
+
+/**
+ * A smooth function of {@link #dimension()} real variables to minimise, with an analytic gradient.
+ *
+ * <p>Implementations used with {@link MultiStart} are called from several threads at once and must
+ * therefore be safe for concurrent calls: keep the data immutable and do not share scratch arrays
+ * between calls. Neither method may keep or modify {@code x}.
+ *
+ * <p>Objectives that sum a loss over data points should return the <em>sum</em>, not the mean:
+ * the minimisers' tolerances are tuned for objectives of natural size (see {@link Lbfgsb}).
+ */
+public interface Objective {
+    /** The number of variables. */
+    int dimension();
+
+    /** The objective's value at {@code x}; NaN or an infinity marks a point outside the domain. */
+    default double value(double[] x) {
+        return valueAndGradient(x, new double[dimension()]);
+    }
+
+    /**
+     * The objective's value at {@code x}, writing its gradient into {@code gradient} (of length
+     * {@link #dimension()}, owned by the caller, contents on entry undefined).
+     */
+    double valueAndGradient(double[] x, double[] gradient);
+}

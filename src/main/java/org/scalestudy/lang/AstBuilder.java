@@ -1,0 +1,175 @@
+package org.scalestudy.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.scalestudy.lang.ast.DataDecl;
+import org.scalestudy.lang.ast.DataStep;
+import org.scalestudy.lang.ast.Expr;
+import org.scalestudy.lang.ast.FitDecl;
+import org.scalestudy.lang.ast.LawDecl;
+import org.scalestudy.lang.ast.Name;
+import org.scalestudy.lang.ast.Pos;
+import org.scalestudy.lang.ast.ReportDecl;
+import org.scalestudy.lang.ast.Study;
+import org.scalestudy.lang.parser.StudyParser;
+
+/** Turns ANTLR's parse tree into the immutable records of {@code lang.ast}; reports repeated clauses. */
+final class AstBuilder {
+    private final SourceFile source;
+    private final List<Diagnostic> diagnostics;
+
+    AstBuilder(SourceFile source, List<Diagnostic> diagnostics) {
+        this.source = source;
+        this.diagnostics = diagnostics;
+    }
+
+    Study study(StudyParser.StudyContext ctx) {
+        String description = "";
+        Pos descriptionPos = null;
+        List<DataDecl> data = new ArrayList<>();
+        List<LawDecl> laws = new ArrayList<>();
+        List<FitDecl> fits = new ArrayList<>();
+        ReportDecl report = null;
+        for (StudyParser.ItemContext item : ctx.item()) {
+            if (item instanceof StudyParser.DescriptionItemContext d) {
+                if (descriptionPos != null) {
+                    diagnostics.add(source.error(pos(d.start), "a study has one description; the first is at line "
+                            + descriptionPos.line()));
+                }
+                descriptionPos = pos(d.start);
+                description = string(d.text);
+            } else if (item instanceof StudyParser.DataItemContext d) {
+                data.add(data(d));
+            } else if (item instanceof StudyParser.LawItemContext l) {
+                laws.add(law(l));
+            } else if (item instanceof StudyParser.FitItemContext f) {
+                fits.add(fit(f));
+            } else if (item instanceof StudyParser.ReportItemContext r) {
+                if (report != null) {
+                    diagnostics.add(source.error(pos(r.start), "a study has one report block; the first is at line "
+                            + report.pos().line()));
+                }
+                report = report(r);
+            }
+        }
+        return new Study(string(ctx.title), pos(ctx.start), description, List.copyOf(data), List.copyOf(laws),
+                List.copyOf(fits), report);
+    }
+
+    private DataDecl data(StudyParser.DataItemContext ctx) {
+        List<DataStep> steps = new ArrayList<>();
+        if (ctx.dataBody() != null) {
+            for (StudyParser.DataStepContext step : ctx.dataBody().dataStep()) {
+                if (step instanceof StudyParser.LetStepContext let) {
+                    steps.add(new DataStep.Let(name(let.name), expr(let.expr()), pos(let.start)));
+                } else if (step instanceof StudyParser.WhereStepContext where) {
+                    steps.add(new DataStep.Where(expr(where.expr()), pos(where.start)));
+                }
+            }
+        }
+        return new DataDecl(name(ctx.name), name(ctx.reader), string(ctx.path), pos(ctx.path), List.copyOf(steps));
+    }
+
+    private LawDecl law(StudyParser.LawItemContext ctx) {
+        List<LawDecl.Arg> args = new ArrayList<>();
+        if (ctx.argList() != null) {
+            for (StudyParser.ArgContext arg : ctx.argList().arg()) {
+                args.add(new LawDecl.Arg(arg.name == null ? null : name(arg.name), expr(arg.expr()), text(arg.expr()),
+                        pos(arg.start)));
+            }
+        }
+        return new LawDecl(name(ctx.name), name(ctx.kind), List.copyOf(args), pos(ctx.start));
+    }
+
+    private FitDecl fit(StudyParser.FitItemContext ctx) {
+        Expr where = null;
+        Expr window = null;
+        Expr holdout = null;
+        for (StudyParser.FitClauseContext clause : ctx.fitClause()) {
+            Expr e = expr(clause.expr());
+            String keyword = clause.kind.getText();
+            Expr previous = switch (keyword) {
+                case "where" -> where;
+                case "window" -> window;
+                default -> holdout;
+            };
+            if (previous != null) {
+                diagnostics.add(source.error(pos(clause.start), "this fit already has a '" + keyword
+                        + "' clause (line " + previous.pos().line() + "); join conditions with 'and'"));
+                continue;
+            }
+            switch (keyword) {
+                case "where" -> where = e;
+                case "window" -> window = e;
+                default -> holdout = e;
+            }
+        }
+        return new FitDecl(ctx.laws.stream().map(this::name).toList(), name(ctx.data),
+                ctx.groups.stream().map(this::name).toList(), where, window, holdout, pos(ctx.start));
+    }
+
+    private ReportDecl report(StudyParser.ReportItemContext ctx) {
+        List<Name> charts = new ArrayList<>();
+        List<Name> tables = new ArrayList<>();
+        for (StudyParser.ReportEntryContext entry : ctx.reportEntry()) {
+            List<Name> into = entry.kind.getType() == StudyParser.CHART ? charts : tables;
+            entry.names.forEach(n -> into.add(name(n)));
+        }
+        return new ReportDecl(List.copyOf(charts), List.copyOf(tables), pos(ctx.start));
+    }
+
+    private Expr expr(StudyParser.ExprContext ctx) {
+        Pos pos = pos(ctx.start);
+        if (ctx instanceof StudyParser.NumberExprContext n) {
+            return new Expr.Num(Double.parseDouble(n.NUMBER().getText()), pos);
+        } else if (ctx instanceof StudyParser.StringExprContext s) {
+            return new Expr.Str(string(s.STRING().getSymbol()), pos);
+        } else if (ctx instanceof StudyParser.ColumnExprContext c) {
+            return new Expr.Column(c.ID().getText(), pos);
+        } else if (ctx instanceof StudyParser.ParenExprContext p) {
+            return expr(p.expr());
+        } else if (ctx instanceof StudyParser.UnaryExprContext u) {
+            return new Expr.Unary(u.op.getText(), expr(u.expr()), pos);
+        } else if (ctx instanceof StudyParser.BinaryExprContext b) {
+            return new Expr.Binary(b.op.getText(), expr(b.expr(0)), expr(b.expr(1)), pos);
+        } else if (ctx instanceof StudyParser.CallExprContext call) {
+            return new Expr.Call(call.fn.getText(), call.expr().stream().map(this::expr).toList(), pos);
+        }
+        throw new IllegalStateException("unhandled expression " + ctx.getClass().getSimpleName());
+    }
+
+    private Name name(Token token) {
+        return new Name(token.getText(), pos(token));
+    }
+
+    private String text(ParserRuleContext ctx) {
+        return ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+    }
+
+    private static Pos pos(Token token) {
+        return new Pos(token.getLine(), token.getCharPositionInLine() + 1);
+    }
+
+    /** The value of a string literal token: quotes removed, escapes resolved. */
+    private static String string(Token token) {
+        String raw = token.getText();
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 1; i < raw.length() - 1; i++) {
+            char c = raw.charAt(i);
+            if (c == '\\') {
+                char next = raw.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

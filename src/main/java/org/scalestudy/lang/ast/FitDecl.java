@@ -1,0 +1,14 @@
+package org.scalestudy.lang.ast;
+
+import java.util.List;
+
+/**
+ * {@code fit law, ... to data by col, ... where expr window expr holdout expr}.
+ *
+ * @param where   the rows the fit considers at all; null means every row
+ * @param window  the rows it is fitted on; null means every considered row not held out
+ * @param holdout the rows it must predict; null means none
+ */
+public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
+                      Pos pos) {
+}

@@ -1,0 +1,329 @@
+package org.scalestudy.law;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.Grid;
+import org.scalestudy.fit.Lbfgsb;
+import org.scalestudy.fit.MultiStart;
+import org.scalestudy.fit.Objective;
+import org.scalestudy.results.CurvePoint;
+
+/**
+ * {@code chinchilla}: the loss law of Hoffmann et al. (2022), Approach 3,
+ * <pre>  L(N, D) = E + A / N^alpha + B / D^beta</pre>
+ * fitted as Besiroglu et al. (2024) replicate it: with {@code A = e^a, B = e^b, E = e^e}, minimise
+ * the Huber loss (threshold {@code delta}, default 1e-3) <em>summed</em> over runs of
+ * {@code log L - logsumexp(a - alpha log N, b - beta log D, e)} with L-BFGS (analytic gradient, no
+ * bounds, tight tolerances) from every point of the grid alpha, beta in {0, 0.5, ..., 2},
+ * e in {-1, -0.5, ..., 1}, a, b in {0, 5, ..., 25} (4,500 starts), keeping the best.
+ *
+ * <p>Arguments: INPUT {@code N} (parameters), INPUT {@code D} (training tokens), INPUT {@code y}
+ * (loss), OPTION {@code delta}. Rows with a non-positive or non-finite N, D or L are unusable.
+ * The chart's axis is compute {@code C = 6 N D}; the fitted curve has one series per distinct
+ * tokens-per-parameter ratio D/N of the rows (to 3 significant digits).
+ */
+public final class Chinchilla implements LawKind {
+    public static final String NAME = "chinchilla";
+    private static final List<ArgSpec> ARGS = List.of(
+            ArgSpec.input("N", "model parameters"),
+            ArgSpec.input("D", "training tokens"),
+            ArgSpec.input("y", "the observed loss L"),
+            ArgSpec.option("delta", "threshold of the Huber loss on log L", 1e-3));
+    private static final List<String> PARAMETERS = List.of("E", "A", "B", "alpha", "beta");
+
+    /** The local minimiser of every start: {@link Lbfgsb#defaults()}, capped at 2,000 iterations. */
+    public static final Lbfgsb MINIMIZER = Lbfgsb.defaults().withMaxIterations(2_000);
+
+    /**
+     * Besiroglu et al.'s starting grid in the objective's variables {@code (a, b, e, alpha, beta)},
+     * ordered as {@code itertools.product(alpha, beta, e, a, b)}.
+     */
+    private static final List<double[]> START_GRID = buildGrid();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Chinchilla loss law L = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022), fitted as "
+                + "Besiroglu et al. (2024): Huber on log L, L-BFGS from 4,500 starts";
+    }
+
+    @Override
+    public List<ArgSpec> args() {
+        return ARGS;
+    }
+
+    @Override
+    public Law bind(Map<String, Double> options) {
+        double delta = LawSupport.options(this, options)[0];
+        if (!Double.isFinite(delta) || delta <= 0) {
+            throw new IllegalArgumentException("delta must be a finite number > 0, got " + delta);
+        }
+        return new Bound(delta);
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+
+    /** The 4,500 starting points, each {@code (a, b, e, alpha, beta)} (copies). */
+    public static List<double[]> startGrid() {
+        List<double[]> copy = new ArrayList<>(START_GRID.size());
+        for (double[] start : START_GRID) {
+            copy.add(start.clone());
+        }
+        return copy;
+    }
+
+    private static List<double[]> buildGrid() {
+        List<double[]> product = Grid.cartesian(Grid.steps(0, 2, 0.5), Grid.steps(0, 2, 0.5),
+                Grid.steps(-1, 1, 0.5), Grid.steps(0, 25, 5), Grid.steps(0, 25, 5));
+        List<double[]> starts = new ArrayList<>(product.size());
+        for (double[] p : product) {
+            starts.add(new double[] {p[3], p[4], p[2], p[0], p[1]});
+        }
+        return List.copyOf(starts);
+    }
+
+    /**
+     * The fit's objective over {@code (a, b, e, alpha, beta)} for these rows ({@code {N, D, L}}, all
+     * usable): {@code sum_i Huber_delta(log L_i - logsumexp(a - alpha log N_i, b - beta log D_i, e))}.
+     */
+    public static Objective objective(double[][] rows, double delta) {
+        return new HuberObjective(rows, delta);
+    }
+
+    /** The law's parameters {@code (E, A, B, alpha, beta)} from the objective's variables. */
+    public static double[] parameters(double[] theta) {
+        return new double[] {Math.exp(theta[2]), Math.exp(theta[0]), Math.exp(theta[1]), theta[3], theta[4]};
+    }
+
+    static String method(double delta) {
+        return "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on log L";
+    }
+
+    /** The law with its Huber threshold fixed. Rows are {@code {N, D, L}}. */
+    private static final class Bound implements Law {
+        private final double delta;
+
+        Bound(double delta) {
+            this.delta = delta;
+        }
+
+        @Override
+        public String kind() {
+            return NAME;
+        }
+
+        @Override
+        public String formula() {
+            return "L = E + A / N^alpha + B / D^beta";
+        }
+
+        @Override
+        public List<String> parameterNames() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public String unusable(double[] row) {
+            if (row.length != 3) {
+                return "expected 3 inputs (N, D, y), got " + row.length;
+            }
+            String[] names = {"N", "D", "loss"};
+            for (int i = 0; i < 3; i++) {
+                if (!Double.isFinite(row[i])) {
+                    return names[i] + " is not a finite number";
+                }
+                if (row[i] <= 0) {
+                    return names[i] + " is not positive";
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public FitReport fit(double[][] rows) {
+            String method = method(delta);
+            if (rows.length < minimumRows()) {
+                return LawSupport.failure(5, method, "not fitted: needs at least " + minimumRows() + " rows, got "
+                        + rows.length);
+            }
+            for (int i = 0; i < rows.length; i++) {
+                String why = unusable(rows[i]);
+                if (why != null) {
+                    return LawSupport.failure(5, method, "not fitted: row " + (i + 1) + " is unusable: " + why);
+                }
+            }
+            MultiStart.Result result = new MultiStart(MINIMIZER).run(objective(rows, delta), START_GRID,
+                    Bounds.unbounded(5));
+            return new FitReport(parameters(result.best().x()), result.toOptimization(method));
+        }
+
+        @Override
+        public int minimumRows() {
+            return 5;
+        }
+
+        @Override
+        public double predict(double[] params, double[] row) {
+            return loss(params, row[0], row[1]);
+        }
+
+        @Override
+        public double observed(double[] row) {
+            return row[2];
+        }
+
+        @Override
+        public double axis(double[] row) {
+            return 6 * row[0] * row[1];
+        }
+
+        @Override
+        public String axisLabel(Map<String, String> inputTexts) {
+            return "C = 6·N·D";
+        }
+
+        @Override
+        public List<CurvePoint> curve(double[] params, double[][] rows, double xMin, double xMax) {
+            TreeMap<Double, String> ratios = new TreeMap<>();
+            for (double[] row : rows) {
+                if (row.length >= 2 && row[0] > 0 && row[1] > 0 && Double.isFinite(row[0]) && Double.isFinite(row[1])) {
+                    double ratio = LawSupport.round(row[1] / row[0], 3);
+                    if (ratio > 0 && Double.isFinite(ratio)) {
+                        ratios.putIfAbsent(ratio, "D/N = " + LawSupport.significant(ratio, 3));
+                    }
+                }
+            }
+            double[] xs = LawSupport.logGrid(xMin, xMax, LawSupport.CURVE_POINTS);
+            List<CurvePoint> points = new ArrayList<>(xs.length * ratios.size());
+            for (Map.Entry<Double, String> entry : ratios.entrySet()) {
+                double ratio = entry.getKey();
+                for (double c : xs) {
+                    double n = Math.sqrt(c / (6 * ratio));
+                    points.add(new CurvePoint(entry.getValue(), c, loss(params, n, ratio * n)));
+                }
+            }
+            return List.copyOf(points);
+        }
+
+        @Override
+        public String toString() {
+            return NAME + "(delta: " + delta + ")";
+        }
+    }
+
+    static double loss(double[] params, double n, double d) {
+        return params[0] + params[1] / Math.pow(n, params[3]) + params[2] / Math.pow(d, params[4]);
+    }
+
+    /**
+     * The summed Huber objective. Immutable; each evaluation takes two {@code exp} and one
+     * {@code log} per run and allocates nothing.
+     */
+    private static final class HuberObjective implements Objective {
+        private final double[] logN;
+        private final double[] logD;
+        private final double[] logL;
+        private final double delta;
+
+        HuberObjective(double[][] rows, double delta) {
+            int n = rows.length;
+            logN = new double[n];
+            logD = new double[n];
+            logL = new double[n];
+            for (int i = 0; i < n; i++) {
+                logN[i] = Math.log(rows[i][0]);
+                logD[i] = Math.log(rows[i][1]);
+                logL[i] = Math.log(rows[i][2]);
+            }
+            this.delta = delta;
+        }
+
+        @Override
+        public int dimension() {
+            return 5;
+        }
+
+        @Override
+        public double valueAndGradient(double[] theta, double[] gradient) {
+            final double a = theta[0];
+            final double b = theta[1];
+            final double e = theta[2];
+            final double alpha = theta[3];
+            final double beta = theta[4];
+            final double d = delta;
+            final double halfDelta = 0.5 * d;
+            double f = 0;
+            double ga = 0;
+            double gb = 0;
+            double ge = 0;
+            double galpha = 0;
+            double gbeta = 0;
+            final double[] ln = logN;
+            final double[] ld = logD;
+            final double[] ll = logL;
+            for (int i = 0; i < ln.length; i++) {
+                double t1 = a - alpha * ln[i];
+                double t2 = b - beta * ld[i];
+                // softmax numerators relative to the largest term, which contributes exactly 1
+                double m;
+                double w1;
+                double w2;
+                double w3;
+                if (t1 >= t2 && t1 >= e) {
+                    m = t1;
+                    w1 = 1;
+                    w2 = Math.exp(t2 - m);
+                    w3 = Math.exp(e - m);
+                } else if (t2 >= e) {
+                    m = t2;
+                    w1 = Math.exp(t1 - m);
+                    w2 = 1;
+                    w3 = Math.exp(e - m);
+                } else {
+                    m = e;
+                    w1 = Math.exp(t1 - m);
+                    w2 = Math.exp(t2 - m);
+                    w3 = 1;
+                }
+                double s = w1 + w2 + w3;
+                double r = ll[i] - (m + Math.log(s));
+                double h; // dHuber/dr
+                if (r > d) {
+                    f += d * (r - halfDelta);
+                    h = d;
+                } else if (r < -d) {
+                    f += d * (-r - halfDelta);
+                    h = -d;
+                } else {
+                    f += 0.5 * r * r;
+                    h = r;
+                }
+                // d f / d lse = -h; d lse / d t_k = w_k / s
+                double c = -h / s;
+                double c1 = c * w1;
+                double c2 = c * w2;
+                ga += c1;
+                gb += c2;
+                ge += c * w3;
+                galpha -= c1 * ln[i];
+                gbeta -= c2 * ld[i];
+            }
+            gradient[0] = ga;
+            gradient[1] = gb;
+            gradient[2] = ge;
+            gradient[3] = galpha;
+            gradient[4] = gbeta;
+            return f;
+        }
+    }
+}

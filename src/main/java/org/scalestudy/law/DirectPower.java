@@ -1,0 +1,238 @@
+package org.scalestudy.law;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.scalestudy.fit.LeastSquares;
+import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.Optimization;
+
+/**
+ * {@code direct_power}: Eq. 2 of Krajewski et al. (2025), a power law in compute for the normalized
+ * accuracy {@code Q = (acc - r) / (1 - r)} of a benchmark with random-guess accuracy {@code r}:
+ * <pre>  -log Q = A * C^(-alpha),  so  acc = r + (1 - r) exp(-A C^(-alpha))</pre>
+ * fitted, as the paper does, by ordinary least squares on the linearised form
+ * {@code log(-log Q) = log A - alpha log C}.
+ *
+ * <p>Arguments (positional order): INPUT {@code x} (compute C), INPUT {@code y} (accuracy),
+ * INPUT {@code baseline} (r, default 0), OPTION {@code margin} (default 0.05). A row is unusable
+ * for fitting when {@code acc < r (1 + margin)} (within 5% of chance, the paper's rule), when
+ * {@code Q} is not in (0, 1), when {@code x <= 0}, or when anything is not finite.
+ *
+ * <p>{@link Law#minimumRows()} is 2: the law has two parameters and a straight line through two
+ * points in {@code (log C, log(-log Q))} is well defined; with exactly two rows the fit interpolates
+ * them (zero residual), which the report's row count makes visible.
+ */
+public final class DirectPower implements LawKind {
+    public static final String NAME = "direct_power";
+    static final String METHOD = "least squares on log(-log Q)";
+    private static final List<ArgSpec> ARGS = List.of(
+            ArgSpec.input("x", "compute C (FLOPs), the power law's variable; must be positive"),
+            ArgSpec.input("y", "the observed accuracy, in [0, 1]"),
+            ArgSpec.input("baseline", "random-guess accuracy r of the benchmark, in [0, 1)", 0),
+            ArgSpec.option("margin", "rows with accuracy below baseline * (1 + margin) are left out of the fit",
+                    0.05));
+    private static final List<String> PARAMETERS = List.of("A", "alpha");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Eq. 2 of Krajewski et al. (2025): -log Q = A * C^(-alpha) for the normalized accuracy "
+                + "Q = (acc - r)/(1 - r), fitted by least squares on log(-log Q)";
+    }
+
+    @Override
+    public List<ArgSpec> args() {
+        return ARGS;
+    }
+
+    @Override
+    public Law bind(Map<String, Double> options) {
+        double margin = LawSupport.options(this, options)[0];
+        if (!Double.isFinite(margin) || margin < 0) {
+            throw new IllegalArgumentException("margin must be a finite number >= 0, got " + margin);
+        }
+        return new Bound(margin);
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+
+    /** The law with its margin fixed. Rows are {@code {x, y, baseline}}. */
+    private static final class Bound implements Law {
+        private final double margin;
+
+        Bound(double margin) {
+            this.margin = margin;
+        }
+
+        @Override
+        public String kind() {
+            return NAME;
+        }
+
+        @Override
+        public String formula() {
+            return "-log Q = A * C^(-alpha), Q = (acc - r)/(1 - r)";
+        }
+
+        @Override
+        public List<String> parameterNames() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public String unusable(double[] row) {
+            if (row.length != 3) {
+                return "expected 3 inputs (x, y, baseline), got " + row.length;
+            }
+            double x = row[0];
+            double acc = row[1];
+            double r = row[2];
+            if (!Double.isFinite(x)) {
+                return "x is not a finite number";
+            }
+            if (!Double.isFinite(acc)) {
+                return "accuracy is not a finite number";
+            }
+            if (!Double.isFinite(r)) {
+                return "baseline is not a finite number";
+            }
+            if (x <= 0) {
+                return "x is not positive";
+            }
+            if (r < 0 || r >= 1) {
+                return "baseline outside [0, 1)";
+            }
+            if (acc >= 1) {
+                return "accuracy >= 1 (Q >= 1)";
+            }
+            if (acc <= r) {
+                return "accuracy at or below the baseline (Q <= 0)";
+            }
+            if (acc < r * (1 + margin)) {
+                return "accuracy within " + percent(margin) + " of the baseline";
+            }
+            if (!Double.isFinite(linearised(acc, r))) {
+                return "log(-log Q) is not finite";
+            }
+            return null;
+        }
+
+        @Override
+        public FitReport fit(double[][] rows) {
+            int n = rows.length;
+            if (n < minimumRows()) {
+                return LawSupport.failure(2, METHOD, "not fitted: needs at least " + minimumRows() + " rows, got " + n);
+            }
+            double[] u = new double[n];
+            double[] z = new double[n];
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                String why = unusable(rows[i]);
+                if (why != null) {
+                    return LawSupport.failure(2, METHOD, "not fitted: row " + (i + 1) + " is unusable: " + why);
+                }
+                u[i] = Math.log(rows[i][0]);
+                z[i] = linearised(rows[i][1], rows[i][2]);
+                mean += u[i];
+            }
+            mean /= n;
+            double[][] design = new double[n][];
+            boolean spread = false;
+            for (int i = 0; i < n; i++) {
+                design[i] = new double[] {1, u[i] - mean};
+                spread |= u[i] != u[0];
+            }
+            if (!spread) {
+                return LawSupport.failure(2, METHOD, "not fitted: every row has the same x, so alpha is undetermined");
+            }
+            LeastSquares.Solution solution;
+            try {
+                solution = LeastSquares.fit(design, z);
+            } catch (IllegalArgumentException e) {
+                return LawSupport.failure(2, METHOD, "not fitted: " + e.getMessage());
+            }
+            double[] c = solution.coefficients();
+            double alpha = -c[1];
+            double a = Math.exp(c[0] - c[1] * mean);
+            Optimization optimization = new Optimization(METHOD, solution.residualSumOfSquares(), true, 1, 1, 1, 1, 0,
+                    "closed form: ordinary least squares on log(-log Q) = log A - alpha log C over " + n + " rows");
+            return new FitReport(new double[] {a, alpha}, optimization);
+        }
+
+        @Override
+        public int minimumRows() {
+            return 2;
+        }
+
+        @Override
+        public double predict(double[] params, double[] row) {
+            return accuracy(params[0], params[1], row[0], row[2]);
+        }
+
+        @Override
+        public double observed(double[] row) {
+            return row[1];
+        }
+
+        @Override
+        public double axis(double[] row) {
+            return row[0];
+        }
+
+        @Override
+        public String axisLabel(Map<String, String> inputTexts) {
+            String x = inputTexts.get("x");
+            return x == null || x.isBlank() ? "x" : x.strip();
+        }
+
+        @Override
+        public List<CurvePoint> curve(double[] params, double[][] rows, double xMin, double xMax) {
+            TreeSet<Double> baselines = new TreeSet<>();
+            for (double[] row : rows) {
+                if (row.length == 3 && Double.isFinite(row[2])) {
+                    baselines.add(row[2] + 0.0); // + 0.0 folds -0.0 into 0.0
+                }
+            }
+            if (baselines.isEmpty()) {
+                baselines.add(0.0);
+            }
+            double[] xs = LawSupport.logGrid(xMin, xMax, LawSupport.CURVE_POINTS);
+            List<CurvePoint> points = new ArrayList<>(xs.length * baselines.size());
+            for (double r : baselines) {
+                String series = baselines.size() == 1 ? "" : "r = " + LawSupport.significant(r, 3);
+                for (double x : xs) {
+                    points.add(new CurvePoint(series, x, accuracy(params[0], params[1], x, r)));
+                }
+            }
+            return List.copyOf(points);
+        }
+
+        @Override
+        public String toString() {
+            return NAME + "(margin: " + margin + ")";
+        }
+    }
+
+    static double accuracy(double a, double alpha, double x, double r) {
+        return r + (1 - r) * Math.exp(-a * Math.pow(x, -alpha));
+    }
+
+    /** log(-log Q), Q = (acc - r)/(1 - r). */
+    static double linearised(double acc, double r) {
+        double q = (acc - r) / (1 - r);
+        return Math.log(-Math.log(q));
+    }
+
+    private static String percent(double margin) {
+        return LawSupport.significant(margin * 100, 3) + "%";
+    }
+}

@@ -1,0 +1,124 @@
+package org.scalestudy.report;
+
+import org.scalestudy.results.StudyResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The report stage: turns built studies into a static site.
+ *
+ * <pre>
+ * outDir/
+ *   index.html                 the studies, with links, fit counts and best holdout MRE
+ *   assets/                    vega.min.js, vega-lite.min.js, vega-embed.min.js (from the jar), style.css
+ *   &lt;slug&gt;/index.html          summary, data, then per fit: charts, tables, optimisation facts; source
+ *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: docs/results-json.md)
+ *   &lt;slug&gt;/&lt;file&gt;.study        the study's source text, for download
+ *   .scalestudy-site           marks the folder as replaceable by the next build
+ * </pre>
+ *
+ * <p><b>Offline.</b> Pages load scripts and styles by relative paths ({@code ../assets/...}) and link to each
+ * other by relative paths, so the site works from {@code file://}, any sub-path of a web server, and without
+ * network access.
+ *
+ * <p><b>Deterministic.</b> The same input gives byte-identical files: studies, fits and runs keep their input
+ * order, JSON keys are sorted, numbers are formatted by {@link Numbers} (locale- and JDK-independent),
+ * and nothing records a time, a user or a path outside the site.
+ *
+ * <p><b>Atomic.</b> The whole site is written into a temporary sibling of {@code outDir} and swapped in with
+ * two renames; if anything fails first, the previous site is left as it was and the temporary folder is
+ * removed. An interrupted swap is repaired by the next build. See {@link AtomicDirectory} for the protocol.
+ *
+ * <p><b>Safe.</b> Templates auto-escape HTML; chart specs are built as Jackson trees and embedded in
+ * {@code <script type="application/json">} with {@code < > &} U+2028 U+2029 escaped ({@link JsonSupport}),
+ * so no text from a study can inject markup or script.
+ *
+ * <p>Instances are immutable and may be reused and shared between threads (but two builds must not
+ * write the same {@code outDir} at the same time).
+ */
+public final class SiteBuilder {
+
+    static final String ASSETS_ON_CLASSPATH = "/org/scalestudy/report/assets/";
+
+    /** Called after each study's files are written into the temporary folder; lets tests fail a build midway. */
+    @FunctionalInterface
+    interface StudyHook {
+        void afterStudy(StudyResult study, Path tempSite) throws IOException;
+    }
+
+    private final PageRenderer renderer;
+    private final StudyHook hook;
+
+    /** A builder with the site layout described in the class comment. */
+    public SiteBuilder() {
+        this((s, p) -> { });
+    }
+
+    SiteBuilder(StudyHook hook) {
+        this.renderer = new PageRenderer();
+        this.hook = Objects.requireNonNull(hook);
+    }
+
+    /**
+     * Builds the site for {@code studies} into {@code outDir}, replacing what was there.
+     *
+     * @param studies the studies, in the order the index lists them; slugs must be distinct, safe folder names
+     * @param outDir  the site folder; created if missing (with its parents). An existing non-empty folder is
+     *                only replaced if an earlier build wrote it.
+     * @throws IOException              when reading or writing files fails; {@code outDir} is unchanged
+     * @throws IllegalArgumentException when a slug is unsafe or used twice; nothing is written
+     * @throws IllegalStateException    when the Vega scripts or templates are missing from the classpath
+     *                                  (a packaging error) or a template fails (a bug)
+     */
+    public void build(List<StudyResult> studies, Path outDir) throws IOException {
+        Objects.requireNonNull(studies, "studies");
+        Objects.requireNonNull(outDir, "outDir");
+        List<StudyResult> input = List.copyOf(studies);
+        SiteLayout.checkSlugs(input);
+        AtomicDirectory.replace(outDir, dir -> writeSite(input, dir));
+    }
+
+    private void writeSite(List<StudyResult> studies, Path dir) throws IOException {
+        writeAssets(dir.resolve(SiteLayout.ASSETS));
+        for (StudyResult study : studies) {
+            writeStudy(study, dir.resolve(study.slug()));
+            hook.afterStudy(study, dir);
+        }
+        writeText(dir.resolve(SiteLayout.INDEX), renderer.render("index.ftlh", PageModels.index(studies)));
+    }
+
+    private void writeStudy(StudyResult study, Path dir) throws IOException {
+        String page = renderer.render("study.ftlh", PageModels.study(study));
+        Files.createDirectories(dir);
+        writeText(dir.resolve(SiteLayout.INDEX), page);
+        writeText(dir.resolve(SiteLayout.RESULTS), ResultsJson.write(study));
+        writeText(dir.resolve(SiteLayout.sourceFileName(study)), study.sourceText() == null ? "" : study.sourceText());
+    }
+
+    private static void writeAssets(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String script : SiteLayout.SCRIPTS) {
+            String path = ASSETS_ON_CLASSPATH + script;
+            try (InputStream in = SiteBuilder.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException(path + " is missing from the classpath; the Maven build puts it"
+                            + " there from node_modules (npm ci, then process-resources) — build with mvn package");
+                }
+                Files.write(dir.resolve(script), in.readAllBytes(), StandardOpenOption.CREATE_NEW);
+            }
+        }
+        Files.write(dir.resolve(SiteLayout.STYLE), PageRenderer.staticFile(SiteLayout.STYLE),
+                StandardOpenOption.CREATE_NEW);
+    }
+
+    private static void writeText(Path file, String text) throws IOException {
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW);
+    }
+}

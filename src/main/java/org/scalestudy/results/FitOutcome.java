@@ -1,0 +1,38 @@
+package org.scalestudy.results;
+
+import java.util.List;
+
+/**
+ * One law fitted to one group of one dataset.
+ *
+ * @param law            the law's name in the study (e.g. {@code direct})
+ * @param lawKind        the built-in it instantiates (e.g. {@code direct_power})
+ * @param formula        the law's formula in plain text, e.g. {@code -log Q = A * C^(-alpha)}
+ * @param dataset        the dataset's name
+ * @param group          the group key, e.g. {@code metric=arc_easy}; "" when the fit is not grouped
+ * @param line           the study line of the fit statement
+ * @param xLabel         what the chart's x axis shows (e.g. {@code C = 6ND (FLOPs)})
+ * @param yLabel         what is observed and predicted (e.g. {@code acc})
+ * @param parameters     fitted parameter values, in the law's order
+ * @param optimization   how the fit went
+ * @param fitMetrics     errors on the rows the law was fitted on
+ * @param holdoutMetrics errors on the held-out rows (n = 0 when there are none)
+ * @param runs           every row in the fit's scope, in data order
+ * @param curve          the fitted curve, sampled for the chart, extended past the largest run
+ */
+public record FitOutcome(
+        String law,
+        String lawKind,
+        String formula,
+        String dataset,
+        String group,
+        int line,
+        String xLabel,
+        String yLabel,
+        List<ParameterValue> parameters,
+        Optimization optimization,
+        Metrics fitMetrics,
+        Metrics holdoutMetrics,
+        List<RunRow> runs,
+        List<CurvePoint> curve) {
+}

@@ -1,0 +1,14 @@
+package org.scalestudy.results;
+
+/**
+ * One row in a fit's scope.
+ *
+ * @param id        the run's id (the data's {@code run} column, else {@code row N})
+ * @param role      {@code fit}, {@code holdout} or {@code excluded}
+ * @param x         the chart's x value (e.g. compute)
+ * @param observed  the observed value (e.g. accuracy, loss)
+ * @param predicted the law's prediction (NaN when the law cannot predict this row)
+ * @param note      why a row is excluded ("" otherwise), e.g. {@code outside fit window}
+ */
+public record RunRow(String id, String role, double x, double observed, double predicted, String note) {
+}

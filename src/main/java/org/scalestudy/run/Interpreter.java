@@ -1,0 +1,86 @@
+package org.scalestudy.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalestudy.check.CheckedStudy;
+import org.scalestudy.check.FitTask;
+import org.scalestudy.fit.Errors;
+import org.scalestudy.law.FitReport;
+import org.scalestudy.law.Law;
+import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.FitOutcome;
+import org.scalestudy.results.Metrics;
+import org.scalestudy.results.ParameterValue;
+import org.scalestudy.results.RunRow;
+import org.scalestudy.results.StudyResult;
+
+/**
+ * Checked study to results: fits every task (in parallel; the result does not depend on the
+ * order they finish in), predicts every row, and measures errors on the fit and holdout rows.
+ */
+public final class Interpreter {
+    private Interpreter() {
+    }
+
+    public static StudyResult run(CheckedStudy study, String sourceFile, String sourceSha256) {
+        List<FitOutcome> fits = study.tasks().parallelStream().map(Interpreter::fit).toList();
+        return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
+                sourceSha256, study.datasets(), fits, study.report());
+    }
+
+    static FitOutcome fit(FitTask task) {
+        Law law = task.law();
+        List<double[]> fitRows = new ArrayList<>();
+        for (int i = 0; i < task.rows().length; i++) {
+            if (task.roles().get(i).equals(FitTask.FIT)) {
+                fitRows.add(task.rows()[i]);
+            }
+        }
+        FitReport report = law.fit(fitRows.toArray(double[][]::new));
+        double[] params = report.params();
+        List<RunRow> runs = new ArrayList<>(task.rows().length);
+        List<Double> fitObs = new ArrayList<>();
+        List<Double> fitPred = new ArrayList<>();
+        List<Double> holdObs = new ArrayList<>();
+        List<Double> holdPred = new ArrayList<>();
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < task.rows().length; i++) {
+            double[] row = task.rows()[i];
+            double x = law.axis(row);
+            double observed = law.observed(row);
+            double predicted = law.predict(params, row);
+            String role = task.roles().get(i);
+            runs.add(new RunRow(task.ids().get(i), role, x, observed, predicted, task.notes().get(i)));
+            if (role.equals(FitTask.FIT)) {
+                fitObs.add(observed);
+                fitPred.add(predicted);
+            } else if (role.equals(FitTask.HOLDOUT)) {
+                holdObs.add(observed);
+                holdPred.add(predicted);
+            }
+            if (x > 0 && Double.isFinite(x)) {
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+            }
+        }
+        List<CurvePoint> curve = List.of();
+        if (xMin <= xMax) {
+            // Extend past the largest run by a quarter of the span in decades, at least half a decade.
+            double decades = Math.max(0.5, 0.25 * Math.log10(xMax / xMin));
+            curve = law.curve(params, task.rows(), xMin, xMax * Math.pow(10, decades));
+        }
+        List<ParameterValue> parameters = new ArrayList<>();
+        for (int p = 0; p < params.length; p++) {
+            parameters.add(new ParameterValue(law.parameterNames().get(p), params[p]));
+        }
+        return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
+                task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),
+                metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve);
+    }
+
+    private static Metrics metrics(List<Double> observed, List<Double> predicted) {
+        return Errors.metrics(observed.stream().mapToDouble(Double::doubleValue).toArray(),
+                predicted.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}

@@ -1,0 +1,242 @@
+package org.scalestudy.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteBuilderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws IOException {
+        site = tmp.resolve("site");
+        new SiteBuilder().build(List.of(Fixtures.study()), site);
+    }
+
+    private static String read(String path) throws IOException {
+        return Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesTheDocumentedLayout() throws IOException {
+        // The layout is the contract with users and GitHub Pages: these exact files, nothing else at the top.
+        assertEquals(List.of(".scalestudy-site", "assets", "index.html", "ladder"), Fixtures.entries(site));
+        assertEquals(List.of("index.html", "ladder.study", "results.json"), Fixtures.entries(site.resolve("ladder")));
+        // The site must work offline, so the Vega scripts and the style sheet are copied in, not linked.
+        assertEquals(List.of("style.css", "vega-embed.min.js", "vega-lite.min.js", "vega.min.js"),
+                Fixtures.entries(site.resolve("assets")));
+        // The copied scripts are the real bundles from the classpath, not stubs.
+        assertTrue(Files.size(site.resolve("assets/vega.min.js")) > 100_000);
+        // No temporary or old folder is left beside the site after a successful build.
+        assertEquals(List.of("site"), Fixtures.entries(tmp).stream().filter(n -> n.contains("site")).toList());
+    }
+
+    @Test
+    void sourceIsPublishedVerbatim() throws IOException {
+        // Readers download the study beside its page; it must be exactly the text that was built.
+        assertEquals(Fixtures.SOURCE, read("ladder/ladder.study"));
+    }
+
+    @Test
+    void indexListsStudiesWithRelativeLinks() throws IOException {
+        String index = read("index.html");
+        // The index must link to the study page with a relative path so file:// and sub-path hosting work.
+        assertTrue(index.contains("href=\"ladder/index.html\""), index);
+        assertTrue(index.contains("Direct vs BNSL"));
+        // Best holdout MRE is the smallest MRE over fits with held-out rows: only "direct" has some (5%).
+        assertTrue(index.contains("5%"), index);
+        for (String link : Fixtures.links(index)) {
+            assertRelative(link);
+        }
+    }
+
+    @Test
+    void studyPageLinksAreRelative() throws IOException {
+        String page = read("ladder/index.html");
+        List<String> links = Fixtures.links(page);
+        // The page loads its scripts from ../assets, which is what makes the site work offline.
+        assertTrue(links.contains("../assets/vega-embed.min.js"), links.toString());
+        assertTrue(links.contains("../assets/style.css"), links.toString());
+        for (String link : links) {
+            assertRelative(link);
+        }
+    }
+
+    @Test
+    void studyPageShowsSummaryDataFitsAndSource() throws IOException {
+        String page = read("ladder/index.html");
+        // Summary and data section are always shown.
+        assertTrue(page.contains("<h1>Direct vs BNSL</h1>"));
+        assertTrue(page.contains("data/ladder.csv"));
+        assertTrue(page.contains("ab".repeat(32)), "dataset sha is shown");
+        // Numbers use the fixed 4-significant-digit rule (123.456789 → 123.5; 3.6e22 in scientific notation).
+        assertTrue(page.contains(">123.5<"));
+        assertTrue(page.contains(">0.04568<"));
+        assertTrue(page.contains(">3.6e22<"));
+        // NaN metrics are shown as an em dash, never as "NaN".
+        assertTrue(page.contains(">\u2014<"));
+        assertFalse(page.contains("NaN"));
+        // Optimisation facts include the failure to converge of the second fit.
+        assertTrue(page.contains("stopped: iteration limit"));
+        assertTrue(page.contains("3 of 81"));
+        // The fit links to the study line it comes from, and the source has that line anchor.
+        assertTrue(page.contains("href=\"#L5\""));
+        assertTrue(page.contains("id=\"L5\""));
+        // The source text is at the bottom, escaped (its quotes are HTML-escaped, not dropped).
+        assertTrue(page.contains("study &quot;Direct vs BNSL&quot; {"));
+    }
+
+    @Test
+    void everyEmbeddedChartIsAValidVegaLiteSpec() throws IOException {
+        String page = read("ladder/index.html");
+        Map<String, String> specs = Fixtures.embeddedJson(page);
+        // Two fits × two requested charts.
+        assertEquals(List.of("fit-1-residuals-spec", "fit-1-scaling-spec", "fit-2-residuals-spec",
+                "fit-2-scaling-spec"), new ArrayList<>(specs.keySet()));
+        for (Map.Entry<String, String> e : specs.entrySet()) {
+            JsonNode spec = JSON.readTree(e.getValue());
+            String id = e.getKey();
+            // vega-embed needs the schema to know this is Vega-Lite.
+            assertTrue(spec.path("$schema").asText().contains("vega-lite"), id);
+            // Data is inlined so the page needs no fetch (file:// forbids it).
+            assertTrue(spec.path("data").path("values").isArray(), id);
+            assertTrue(spec.path("data").path("values").size() > 0, id);
+            // A layer of marks, each with a mark; at least one layer encodes both x and y from fields.
+            assertTrue(spec.path("layer").isArray() && spec.path("layer").size() >= 2, id);
+            boolean xy = false;
+            for (JsonNode layer : spec.path("layer")) {
+                assertTrue(layer.path("mark").path("type").isTextual(), id);
+                JsonNode enc = layer.path("encoding");
+                assertTrue(enc.has("y"), id);
+                xy |= enc.path("x").has("field") && enc.path("y").has("field");
+            }
+            assertTrue(xy, id);
+            // No NaN sneaks into the data (Vega would read the string "NaN").
+            assertFalse(e.getValue().contains("NaN"), id);
+        }
+        // The target div of each spec exists on the page.
+        assertTrue(page.contains("<div id=\"fit-1-scaling\""));
+    }
+
+    @Test
+    void scalingChartHasRolesTooltipsAndTheCurve() throws IOException {
+        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read("ladder/index.html")).get("fit-1-scaling-spec"));
+        JsonNode curve = spec.path("layer").get(0);
+        JsonNode points = spec.path("layer").get(1);
+        // The curve is a line with its own data, reaching past the largest run (3.6e22 → 1e23).
+        assertEquals("line", curve.path("mark").path("type").asText());
+        assertEquals(1e23, curve.path("data").path("values").get(2).path("x").asDouble());
+        // x is compute on a log scale.
+        assertEquals("log", points.path("encoding").path("x").path("scale").path("type").asText());
+        // acc spans 0.26–0.70 (less than a decade), so y is linear.
+        assertFalse(points.path("encoding").path("y").path("scale").has("type"));
+        // Points are coloured by role, with the roles present in fixed order.
+        assertEquals("role", points.path("encoding").path("color").path("field").asText());
+        assertEquals("[\"fit\",\"holdout\",\"excluded\"]",
+                points.path("encoding").path("color").path("scale").path("domain").toString());
+        // Tooltips give id, x, observed, predicted, role and note.
+        List<String> tips = new ArrayList<>();
+        points.path("encoding").path("tooltip").forEach(t -> tips.add(t.path("field").asText()));
+        assertEquals(List.of("id", "x", "observed", "predicted", "role", "note"), tips);
+        // The excluded run's missing prediction is null in the data, not NaN.
+        JsonNode excluded = spec.path("data").path("values").get(4);
+        assertEquals("r0", excluded.path("id").asText());
+        assertTrue(excluded.path("predicted").isNull());
+    }
+
+    @Test
+    void scalingChartUsesLogYAndOneLinePerSeriesForLoss() throws IOException {
+        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read("ladder/index.html")).get("fit-2-scaling-spec"));
+        JsonNode curve = spec.path("layer").get(0);
+        JsonNode points = spec.path("layer").get(1);
+        // Loss spans 3–40, more than a decade, so y is logarithmic on both layers (shared scale).
+        assertEquals("log", points.path("encoding").path("y").path("scale").path("type").asText());
+        assertEquals("log", curve.path("encoding").path("y").path("scale").path("type").asText());
+        // Two curve series → one dashed line per series, told apart in the legend.
+        assertEquals("series", curve.path("encoding").path("strokeDash").path("field").asText());
+    }
+
+    @Test
+    void residualChartPlotsRelativeResidualsWithAZeroRule() throws IOException {
+        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read("ladder/index.html")).get("fit-1-residuals-spec"));
+        JsonNode values = spec.path("data").path("values");
+        // The excluded run has no prediction, so it has no residual and is left out: 4 of 5 runs.
+        assertEquals(4, values.size());
+        // (observed − predicted) / observed for r4: (0.70 − 0.665) / 0.70 = 0.05.
+        assertEquals(0.05, values.get(3).path("residual").asDouble(), 1e-12);
+        // The first layer is the rule at y = 0.
+        JsonNode rule = spec.path("layer").get(0);
+        assertEquals("rule", rule.path("mark").path("type").asText());
+        assertEquals(0, rule.path("encoding").path("y").path("datum").asInt());
+    }
+
+    @Test
+    void resultsJsonHasTheStudyWithSortedKeysAndNullsForNaN() throws IOException {
+        String text = read("ladder/results.json");
+        JsonNode r = JSON.readTree(text);
+        // Identity of the study and of its source.
+        assertEquals("ladder", r.path("slug").asText());
+        assertEquals("Direct vs BNSL", r.path("title").asText());
+        assertEquals("cd".repeat(32), r.path("sourceSha256").asText());
+        assertEquals(1, r.path("formatVersion").asInt());
+        // The source text is published as a file beside it, not repeated here (documented choice).
+        assertFalse(r.has("sourceText"));
+        // Fit values come through exactly.
+        JsonNode direct = r.path("fits").get(0);
+        assertEquals("metric=arc_easy", direct.path("group").asText());
+        assertEquals(123.456789, direct.path("parameters").get(0).path("value").asDouble());
+        assertEquals(0.05, direct.path("holdoutMetrics").path("mre").asDouble());
+        assertEquals("holdout", direct.path("runs").get(3).path("role").asText());
+        // Record component names are kept as written (xLabel, not xlabel).
+        assertEquals("C = 6ND (FLOPs)", direct.path("xLabel").asText());
+        // NaN is written as null (JSON has no NaN).
+        JsonNode bnsl = r.path("fits").get(1);
+        assertTrue(bnsl.path("holdoutMetrics").path("mae").isNull());
+        assertTrue(bnsl.path("optimization").path("objective").isNull());
+        assertEquals(0, bnsl.path("holdoutMetrics").path("n").asInt());
+        assertFalse(text.contains("NaN"));
+        // Keys are sorted at every level, so diffs between builds are about values only.
+        assertSorted(r);
+        // Pretty-printed with \n line ends and a final newline, on every OS.
+        assertFalse(text.contains("\r"));
+        assertTrue(text.endsWith("}\n"));
+    }
+
+    private static void assertSorted(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            List<String> sorted = new ArrayList<>(names);
+            sorted.sort(null);
+            assertEquals(sorted, names);
+        }
+        for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+            assertSorted(it.next());
+        }
+    }
+
+    private static void assertRelative(String link) {
+        // Absolute paths or URLs would break file:// viewing or hosting under a sub-path, or reach the network.
+        assertFalse(link.startsWith("/") || link.contains("://") || link.startsWith("//"), link);
+    }
+}
