@@ -5,31 +5,36 @@ import java.util.Locale;
 /**
  * A bounded limited-memory quasi-Newton minimiser: projected L-BFGS with box bounds.
  *
- * <p>Each iteration (after Kim, Sra and Dhillon, "Tackling box-constrained optimization via a new
- * projected quasi-Newton approach", 2010):
+ * <p>Each iteration (a projected quasi-Newton method in the style of Kim, Sra and Dhillon,
+ * "Tackling box-constrained optimization via a new projected quasi-Newton approach", 2010):
  * <ol>
- *   <li>the <em>binding</em> variables are those at a bound whose gradient pushes outwards; they
- *       are held fixed this iteration;</li>
- *   <li>the direction is the L-BFGS two-loop product {@code -H g} over the free variables (from the
- *       last {@link #memory()} curvature pairs, scaled by {@code s'y / y'y}); if it is not a descent
- *       direction the memory is dropped and steepest descent is used;</li>
- *   <li>a backtracking line search along the <em>projected</em> path {@code P(x + t d)} (first
- *       trial {@code t = 1}, or {@code 1/|d|} without curvature information; safeguarded quadratic
- *       interpolation) accepts the first point meeting the Armijo condition
- *       {@code f(x_t) <= f(x) + 1e-4 g'(x_t - x)}; should it fail, steepest descent is tried once
- *       before giving up;</li>
+ *   <li>the <em>binding</em> variables, those at a bound whose gradient pushes outwards, are held
+ *       fixed for the iteration;</li>
+ *   <li>the direction is the L-BFGS two-loop product {@code d = -H g} over the free variables (the
+ *       last {@link #memory()} curvature pairs, initial scaling {@code s'y / y'y}), with components
+ *       that would leave the box at once dropped; if it is not a descent direction the memory is
+ *       cleared and steepest descent is used;</li>
+ *   <li>a line search along the <em>projected</em> path {@code x(t) = P(x + t d)} looks for a step
+ *       meeting the weak Wolfe conditions: sufficient decrease {@code f(x(t)) <= f(x) + 1e-4 g'(x(t) - x)}
+ *       and curvature {@code phi'(t) >= 0.9 phi'(0)}, where {@code phi'} is the slope along the
+ *       path. It expands the step while the slope stays steep and otherwise narrows a bracket by
+ *       safeguarded cubic interpolation; the first trial is {@code t = 1} ({@code 1/|d|} without
+ *       curvature information). If no step decreases the objective, steepest descent is tried
+ *       once before giving up;</li>
  *   <li>the pair {@code s = x_new - x, y = g_new - g} is stored when {@code s'y > eps y'y}.</li>
  * </ol>
  * It stops, <em>converged</em>, when the projected gradient's infinity norm (as scipy's
  * {@code projgr}) is at most {@link #pgtol()}, or when the relative reduction
  * {@code (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1)} is at most {@link #ftol()} (scipy's
- * {@code factr * eps}); and <em>not converged</em> at {@link #maxIterations()},
- * {@link #maxEvaluations()}, a non-finite objective at the start, or a failed line search whose
- * predicted reduction was still above the {@code ftol} test.
+ * {@code factr * eps}), or when no decrease can be found although the predicted one is already
+ * below that test; and <em>not converged</em> at {@link #maxIterations()},
+ * {@link #maxEvaluations()}, a non-finite objective or gradient at the start, or a failed line
+ * search.
  *
- * <p>The defaults are deliberately tight ({@code ftol = 1e-15}, {@code pgtol = 1e-10}): summed
- * robust losses are small numbers, and looser defaults (scipy's {@code factr = 1e7}) stop well short
- * of the optimum. Immutable and thread-safe; every call allocates its own small workspace.
+ * <p>The {@link #defaults()} are deliberately tight ({@code ftol = 1e-15}, {@code pgtol = 1e-10}):
+ * summed robust losses are small numbers, and scipy's defaults ({@link #scipyDefaults()},
+ * {@code factr = 1e7}) can stop short of the optimum. Immutable and thread-safe; every call
+ * allocates its own small workspace.
  *
  * @param memory         curvature pairs kept (about 10)
  * @param ftol           relative-reduction tolerance
@@ -39,8 +44,10 @@ import java.util.Locale;
  */
 public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, long maxEvaluations)
         implements Minimizer {
-    private static final double ARMIJO = 1e-4;
-    private static final int MAX_BACKTRACKS = 60;
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_TRIALS = 30;
+    private static final double EXPAND = 4;
     private static final double EPS = Math.ulp(1.0);
 
     public Lbfgsb {
@@ -54,6 +61,14 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
     /** memory 10, ftol 1e-15, pgtol 1e-10, 15,000 iterations, 30,000 evaluations. */
     public static Lbfgsb defaults() {
         return new Lbfgsb(10, 1e-15, 1e-10, 15_000, 30_000);
+    }
+
+    /**
+     * scipy's {@code minimize(method="L-BFGS-B")} defaults: memory 10, {@code factr = 1e7} (ftol
+     * 2.2e-9), pgtol 1e-5, 15,000 iterations and evaluations.
+     */
+    public static Lbfgsb scipyDefaults() {
+        return new Lbfgsb(10, 1e7 * EPS, 1e-5, 15_000, 15_000);
     }
 
     public Lbfgsb withMemory(int m) {
@@ -83,197 +98,12 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
 
     @Override
     public Minimum minimize(Objective f, double[] start, Bounds bounds) {
-        final int n = f.dimension();
+        int n = f.dimension();
         if (start.length != n || bounds.dimension() != n) {
             throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
                     + ", bounds " + bounds.dimension());
         }
-        final double[] lo = bounds.lower();
-        final double[] hi = bounds.upper();
-        final int m = memory;
-
-        double[] x = bounds.project(start.clone());
-        double[] g = new double[n];
-        double fx = f.valueAndGradient(x, g);
-        long evaluations = 1;
-        if (!Double.isFinite(fx) || !allFinite(g)) {
-            return new Minimum(x, fx, false, "stopped: objective or gradient not finite at the start point", 0,
-                    evaluations, Double.NaN);
-        }
-        double pgNorm = projectedGradientNorm(x, g, lo, hi);
-        if (pgNorm <= pgtol) {
-            return new Minimum(x, fx, true, "converged: projected gradient norm " + fmt(pgNorm) + " <= "
-                    + fmt(pgtol) + " at the start point", 0, evaluations, pgNorm);
-        }
-
-        final double[][] s = new double[m][n];
-        final double[][] y = new double[m][n];
-        final double[] rho = new double[m];
-        final double[] alphas = new double[m];
-        int stored = 0;
-        int newest = -1;
-
-        double[] d = new double[n];
-        double[] xt = new double[n];
-        double[] gt = new double[n];
-        final boolean[] fixed = new boolean[n];
-
-        int iteration = 0;
-        boolean converged = false;
-        String message;
-        while (true) {
-            if (iteration >= maxIterations) {
-                message = "stopped: reached the limit of " + maxIterations + " iterations";
-                break;
-            }
-            if (evaluations >= maxEvaluations) {
-                message = "stopped: reached the limit of " + maxEvaluations + " evaluations";
-                break;
-            }
-            iteration++;
-            for (int i = 0; i < n; i++) {
-                fixed[i] = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0);
-            }
-
-            boolean steepest = stored == 0;
-            double gd = 0;
-            if (!steepest) {
-                // two-loop recursion: d = -H q, q = g on the free variables
-                for (int i = 0; i < n; i++) {
-                    d[i] = fixed[i] ? 0 : g[i];
-                }
-                int k = newest;
-                for (int j = 0; j < stored; j++) {
-                    double a = rho[k] * dot(s[k], d, n);
-                    alphas[k] = a;
-                    axpy(-a, y[k], d, n);
-                    k = (k == 0 ? m : k) - 1;
-                }
-                double gamma = dot(s[newest], y[newest], n) / dot(y[newest], y[newest], n);
-                for (int i = 0; i < n; i++) {
-                    d[i] *= gamma;
-                }
-                k = (newest - stored + 1 + m) % m;
-                for (int j = 0; j < stored; j++) {
-                    double b = rho[k] * dot(y[k], d, n);
-                    axpy(alphas[k] - b, s[k], d, n);
-                    k = (k + 1) % m;
-                }
-                for (int i = 0; i < n; i++) {
-                    d[i] = fixed[i] ? 0 : -d[i];
-                }
-                gd = dot(g, d, n);
-                if (!(gd < 0) || !allFinite(d)) {
-                    steepest = true;
-                    stored = 0;
-                }
-            }
-
-            boolean accepted = false;
-            double ft = Double.NaN;
-            double predicted = Double.NaN;
-            for (int attempt = 0; attempt < 2 && !accepted; attempt++) {
-                if (attempt == 1) {
-                    if (steepest) {
-                        break;
-                    }
-                    steepest = true;
-                    stored = 0;
-                }
-                if (steepest) {
-                    for (int i = 0; i < n; i++) {
-                        d[i] = fixed[i] ? 0 : -g[i];
-                    }
-                    gd = dot(g, d, n);
-                }
-                double t = steepest ? Math.min(1.0, 1.0 / Math.sqrt(dot(d, d, n))) : 1.0;
-                predicted = -gd * t;
-                for (int ls = 0; ls < MAX_BACKTRACKS && evaluations < maxEvaluations; ls++) {
-                    double decrease = 0;
-                    boolean moved = false;
-                    for (int i = 0; i < n; i++) {
-                        double v = Math.min(hi[i], Math.max(lo[i], x[i] + t * d[i]));
-                        xt[i] = v;
-                        moved |= v != x[i];
-                        decrease += g[i] * (v - x[i]);
-                    }
-                    if (!moved || !(decrease < 0)) {
-                        break; // the projected step vanished or is no longer downhill
-                    }
-                    ft = f.valueAndGradient(xt, gt);
-                    evaluations++;
-                    boolean finite = Double.isFinite(ft) && allFinite(gt);
-                    if (finite && ft <= fx + ARMIJO * decrease) {
-                        accepted = true;
-                        break;
-                    }
-                    if (!finite) {
-                        t *= 0.1;
-                    } else {
-                        // minimiser of the quadratic through f(x), slope gd and f(x_t), safeguarded
-                        double denominator = 2 * (ft - fx - gd * t);
-                        double tq = denominator > 0 ? -gd * t * t / denominator : 0.5 * t;
-                        t = Math.max(0.1 * t, Math.min(0.5 * t, tq));
-                    }
-                }
-            }
-
-            if (!accepted) {
-                double scale = Math.max(Math.abs(fx), 1.0);
-                if (predicted <= ftol * scale) {
-                    converged = true;
-                    message = "converged: predicted reduction " + fmt(predicted / scale) + " <= ftol "
-                            + fmt(ftol) + " (no further decrease found)";
-                } else {
-                    message = "stopped: line search found no decrease (predicted relative reduction "
-                            + fmt(predicted / scale) + ")";
-                }
-                iteration--;
-                break;
-            }
-
-            // curvature pair
-            double sy = 0;
-            double yy = 0;
-            int slot = (newest + 1) % m;
-            double[] sk = s[slot];
-            double[] yk = y[slot];
-            for (int i = 0; i < n; i++) {
-                sk[i] = xt[i] - x[i];
-                yk[i] = gt[i] - g[i];
-                sy += sk[i] * yk[i];
-                yy += yk[i] * yk[i];
-            }
-            if (sy > EPS * yy) {
-                rho[slot] = 1.0 / sy;
-                newest = slot;
-                stored = Math.min(stored + 1, m);
-            }
-
-            double fold = fx;
-            double[] swap = x;
-            x = xt;
-            xt = swap;
-            swap = g;
-            g = gt;
-            gt = swap;
-            fx = ft;
-
-            pgNorm = projectedGradientNorm(x, g, lo, hi);
-            if (pgNorm <= pgtol) {
-                converged = true;
-                message = "converged: projected gradient norm " + fmt(pgNorm) + " <= pgtol " + fmt(pgtol);
-                break;
-            }
-            double relative = (fold - fx) / Math.max(Math.max(Math.abs(fold), Math.abs(fx)), 1.0);
-            if (relative <= ftol) {
-                converged = true;
-                message = "converged: relative reduction " + fmt(relative) + " <= ftol " + fmt(ftol);
-                break;
-            }
-        }
-        pgNorm = projectedGradientNorm(x, g, lo, hi);
-        return new Minimum(x, fx, converged, message, iteration, evaluations, pgNorm);
+        return new Run(f, bounds).minimize(start);
     }
 
     /** The infinity norm of the projected gradient, as scipy's L-BFGS-B {@code projgr}. */
@@ -291,17 +121,329 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
         return norm;
     }
 
-    private static double dot(double[] a, double[] b, int n) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    private static void axpy(double a, double[] x, double[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] += a * x[i];
+    /** The state of one minimisation. */
+    private final class Run {
+        final Objective f;
+        final int n;
+        final int m;
+        final double[] lo;
+        final double[] hi;
+        final double[][] s;
+        final double[][] y;
+        final double[] rho;
+        final double[] alphas;
+        final boolean[] fixed;
+        double[] d;
+        double[] xt;
+        double[] gt;
+        double[] xLo;
+        double[] gLo;
+        int stored;
+        int newest = -1;
+        long evaluations;
+        // outcome of the last line search
+        double ft;
+        double predicted;
+
+        Run(Objective f, Bounds bounds) {
+            this.f = f;
+            this.n = f.dimension();
+            this.m = memory;
+            this.lo = bounds.lower();
+            this.hi = bounds.upper();
+            s = new double[m][n];
+            y = new double[m][n];
+            rho = new double[m];
+            alphas = new double[m];
+            fixed = new boolean[n];
+            d = new double[n];
+            xt = new double[n];
+            gt = new double[n];
+            xLo = new double[n];
+            gLo = new double[n];
+        }
+
+        Minimum minimize(double[] start) {
+            double[] x = project(start.clone());
+            double[] g = new double[n];
+            double fx = f.valueAndGradient(x, g);
+            evaluations = 1;
+            if (!Double.isFinite(fx) || !allFinite(g)) {
+                return new Minimum(x, fx, false, "stopped: objective or gradient not finite at the start point", 0,
+                        evaluations, Double.NaN);
+            }
+            double pgNorm = projectedGradientNorm(x, g, lo, hi);
+            if (pgNorm <= pgtol) {
+                return new Minimum(x, fx, true, "converged: projected gradient norm " + fmt(pgNorm) + " <= pgtol "
+                        + fmt(pgtol) + " at the start point", 0, evaluations, pgNorm);
+            }
+            int iteration = 0;
+            boolean converged = false;
+            String message;
+            while (true) {
+                if (iteration >= maxIterations) {
+                    message = "stopped: reached the limit of " + maxIterations + " iterations";
+                    break;
+                }
+                if (evaluations >= maxEvaluations) {
+                    message = "stopped: reached the limit of " + maxEvaluations + " evaluations";
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    fixed[i] = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0);
+                }
+                boolean accepted = false;
+                boolean steepest = stored == 0;
+                if (!steepest) {
+                    double gd = quasiNewtonDirection(x, g);
+                    if (gd < 0 && allFinite(d)) {
+                        accepted = lineSearch(x, g, fx, gd, 1.0);
+                    }
+                    if (!accepted) {
+                        stored = 0; // the memory misleads: start afresh from steepest descent
+                    }
+                }
+                if (!accepted) {
+                    double gd = steepestDirection(g);
+                    accepted = gd < 0 && lineSearch(x, g, fx, gd, Math.min(1.0, 1.0 / Math.sqrt(-gd)));
+                }
+                if (!accepted) {
+                    double scale = Math.max(Math.abs(fx), 1.0);
+                    if (predicted <= ftol * scale) {
+                        converged = true;
+                        message = "converged: predicted relative reduction " + fmt(predicted / scale) + " <= ftol "
+                                + fmt(ftol) + " and no further decrease found";
+                    } else {
+                        message = "stopped: the line search found no decrease (predicted relative reduction "
+                                + fmt(predicted / scale) + ")";
+                    }
+                    break;
+                }
+                iteration++;
+
+                double sy = 0;
+                double yy = 0;
+                int slot = (newest + 1) % m;
+                double[] sk = s[slot];
+                double[] yk = y[slot];
+                for (int i = 0; i < n; i++) {
+                    sk[i] = xt[i] - x[i];
+                    yk[i] = gt[i] - g[i];
+                    sy += sk[i] * yk[i];
+                    yy += yk[i] * yk[i];
+                }
+                if (sy > EPS * yy) {
+                    rho[slot] = 1.0 / sy;
+                    newest = slot;
+                    stored = Math.min(stored + 1, m);
+                }
+
+                double fold = fx;
+                double[] swap = x;
+                x = xt;
+                xt = swap;
+                swap = g;
+                g = gt;
+                gt = swap;
+                fx = ft;
+
+                pgNorm = projectedGradientNorm(x, g, lo, hi);
+                if (pgNorm <= pgtol) {
+                    converged = true;
+                    message = "converged: projected gradient norm " + fmt(pgNorm) + " <= pgtol " + fmt(pgtol);
+                    break;
+                }
+                double relative = (fold - fx) / Math.max(Math.max(Math.abs(fold), Math.abs(fx)), 1.0);
+                if (relative <= ftol) {
+                    converged = true;
+                    message = "converged: relative reduction " + fmt(relative) + " <= ftol " + fmt(ftol);
+                    break;
+                }
+            }
+            return new Minimum(x, fx, converged, message, iteration, evaluations,
+                    projectedGradientNorm(x, g, lo, hi));
+        }
+
+        /** d = -H g over the free variables (two-loop recursion); returns g'd. */
+        double quasiNewtonDirection(double[] x, double[] g) {
+            for (int i = 0; i < n; i++) {
+                d[i] = fixed[i] ? 0 : g[i];
+            }
+            int k = newest;
+            for (int j = 0; j < stored; j++) {
+                double a = rho[k] * dot(s[k], d);
+                alphas[k] = a;
+                axpy(-a, y[k], d);
+                k = (k == 0 ? m : k) - 1;
+            }
+            double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
+            for (int i = 0; i < n; i++) {
+                d[i] *= gamma;
+            }
+            k = (newest - stored + 1 + m) % m;
+            for (int j = 0; j < stored; j++) {
+                double b = rho[k] * dot(y[k], d);
+                axpy(alphas[k] - b, s[k], d);
+                k = (k + 1) % m;
+            }
+            for (int i = 0; i < n; i++) {
+                d[i] = fixed[i] ? 0 : -d[i];
+            }
+            dropOutward(x);
+            return dot(g, d);
+        }
+
+        /** d = -g over the free variables; returns g'd. */
+        double steepestDirection(double[] g) {
+            for (int i = 0; i < n; i++) {
+                d[i] = fixed[i] ? 0 : -g[i];
+            }
+            return dot(g, d);
+        }
+
+        /** Zeroes components of d that would immediately leave the box. */
+        void dropOutward(double[] x) {
+            for (int i = 0; i < n; i++) {
+                if ((x[i] <= lo[i] && d[i] < 0) || (x[i] >= hi[i] && d[i] > 0)) {
+                    d[i] = 0;
+                }
+            }
+        }
+
+        /**
+         * Weak Wolfe search on the projected path from x along d; on success xt, gt and ft hold the
+         * accepted point. Sets {@link #predicted} to the first-order reduction of the first trial.
+         */
+        boolean lineSearch(double[] x, double[] g, double fx, double gd, double t0) {
+            double t = t0;
+            predicted = -gd * t0;
+            double tLo = 0;
+            double fLo = fx;
+            double dLo = gd;
+            boolean haveLo = false;
+            double tHi = Double.POSITIVE_INFINITY;
+            double fHi = Double.NaN;
+            double dHi = Double.NaN;
+            for (int trial = 0; trial < MAX_TRIALS && evaluations < maxEvaluations; trial++) {
+                double decrease = 0;
+                boolean moved = false;
+                for (int i = 0; i < n; i++) {
+                    double v = Math.min(hi[i], Math.max(lo[i], x[i] + t * d[i]));
+                    xt[i] = v;
+                    moved |= v != x[i];
+                    decrease += g[i] * (v - x[i]);
+                }
+                if (!moved || (haveLo && t <= tLo)) {
+                    break; // the step has shrunk to nothing
+                }
+                double value = f.valueAndGradient(xt, gt);
+                evaluations++;
+                boolean finite = Double.isFinite(value) && allFinite(gt);
+                double slope = finite ? pathSlope(x, t) : Double.NaN;
+                if (!finite || value > fx + C1 * decrease || (haveLo && value >= fLo)) {
+                    tHi = t;
+                    fHi = finite ? value : Double.NaN;
+                    dHi = slope;
+                } else if (slope < C2 * gd) {
+                    // sufficient decrease but still steeply downhill: remember, then look further
+                    tLo = t;
+                    fLo = value;
+                    dLo = slope;
+                    haveLo = true;
+                    System.arraycopy(xt, 0, xLo, 0, n);
+                    System.arraycopy(gt, 0, gLo, 0, n);
+                    if (!moved(t * EXPAND, x, xt)) {
+                        break; // every variable is already against a bound
+                    }
+                } else {
+                    ft = value;
+                    return true;
+                }
+                t = next(tLo, fLo, dLo, tHi, fHi, dHi);
+            }
+            if (haveLo) {
+                double[] swap = xt;
+                xt = xLo;
+                xLo = swap;
+                swap = gt;
+                gt = gLo;
+                gLo = swap;
+                ft = fLo;
+                return true;
+            }
+            return false;
+        }
+
+        /** Whether a step of t from x moves anywhere other than where xt already is. */
+        boolean moved(double t, double[] x, double[] current) {
+            for (int i = 0; i < n; i++) {
+                if (Math.min(hi[i], Math.max(lo[i], x[i] + t * d[i])) != current[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The slope at t along the projected path: gt'd over the components not yet clamped. */
+        double pathSlope(double[] x, double t) {
+            double slope = 0;
+            for (int i = 0; i < n; i++) {
+                double v = x[i] + t * d[i];
+                if (v > lo[i] && v < hi[i]) {
+                    slope += gt[i] * d[i];
+                }
+            }
+            return slope;
+        }
+
+        /** The next trial step: expansion without an upper bracket, else safeguarded cubic interpolation. */
+        double next(double tLo, double fLo, double dLo, double tHi, double fHi, double dHi) {
+            if (tHi == Double.POSITIVE_INFINITY) {
+                return tLo * EXPAND;
+            }
+            double width = tHi - tLo;
+            double candidate = Double.NaN;
+            if (Double.isFinite(fHi) && Double.isFinite(dHi)) {
+                double d1 = dLo + dHi - 3 * (fLo - fHi) / (tLo - tHi);
+                double radicand = d1 * d1 - dLo * dHi;
+                if (radicand >= 0) {
+                    double d2 = Math.sqrt(radicand);
+                    candidate = tHi - width * (dHi + d2 - d1) / (dHi - dLo + 2 * d2);
+                }
+            } else if (!Double.isFinite(fHi)) {
+                candidate = tLo + 0.1 * width; // beyond the domain: retreat fast
+            }
+            double lower = tLo + 0.1 * width;
+            double upper = tHi - 0.1 * width;
+            if (!(candidate >= lower && candidate <= upper)) {
+                candidate = Double.isFinite(fHi) ? tLo + 0.5 * width : lower;
+            }
+            return candidate;
+        }
+
+        double[] project(double[] v) {
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.min(hi[i], Math.max(lo[i], v[i]));
+            }
+            return v;
+        }
+
+        double dot(double[] a, double[] b) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += a[i] * b[i];
+            }
+            return sum;
+        }
+
+        void axpy(double a, double[] xv, double[] yv) {
+            for (int i = 0; i < n; i++) {
+                yv[i] += a * xv[i];
+            }
         }
     }
 
@@ -312,9 +454,5 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
             }
         }
         return true;
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

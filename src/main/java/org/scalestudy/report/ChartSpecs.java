@@ -34,6 +34,15 @@ final class ChartSpecs {
     /** Chart names this class knows, in a stable order. */
     static final List<String> KNOWN = List.of("scaling", "residuals");
 
+    /** What each chart shows, for its caption. */
+    static String caption(String name) {
+        return switch (name) {
+            case "scaling" -> "Observed runs and the fitted law (log x; hover a point for its values)";
+            case "residuals" -> "Relative residuals (observed \u2212 predicted) / observed; points above zero are under-predicted";
+            default -> name;
+        };
+    }
+
     static final int WIDTH = 560;
     static final int HEIGHT = 340;
 
@@ -117,12 +126,10 @@ final class ChartSpecs {
             detail.put("field", "series");
             detail.put("type", "nominal");
         }
-        ArrayNode curveTips = curveEnc.putArray("tooltip");
+        // A line is one path, so a tooltip would show its first point wherever the mouse is; name the series only.
         if (series.size() > 1) {
-            curveTips.add(tip("series", "nominal", "curve", null));
+            curveEnc.putArray("tooltip").add(tip("series", "nominal", "curve", null));
         }
-        curveTips.add(tip("x", "quantitative", "x", NUMBER_FORMAT));
-        curveTips.add(tip("y", "quantitative", "fitted", NUMBER_FORMAT));
 
         // The runs.
         ObjectNode points = layers.addObject();

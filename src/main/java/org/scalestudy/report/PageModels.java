@@ -123,7 +123,7 @@ final class PageModels {
         List<ChartView> chartViews = new ArrayList<>();
         for (String c : charts) {
             String id = anchor + "-" + c;
-            chartViews.add(new ChartView(id, id + "-spec", c,
+            chartViews.add(new ChartView(id, id + "-spec", ChartSpecs.caption(c),
                     JsonSupport.htmlSafe(ChartSpecs.build(c, f))));
         }
         List<Table> tableViews = new ArrayList<>();

@@ -1,0 +1,62 @@
+package org.scalestudy.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.results.ReportRequest;
+import org.scalestudy.results.StudyResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportRequestTest {
+
+    @TempDir
+    Path tmp;
+
+    private String page(ReportRequest report) throws IOException {
+        StudyResult s = Fixtures.study();
+        s = new StudyResult(s.slug(), s.title(), s.description(), s.sourceFile(), s.sourceText(), s.sourceSha256(),
+                s.datasets(), s.fits(), report);
+        Path site = tmp.resolve("site");
+        new SiteBuilder().build(List.of(s), site);
+        return Files.readString(site.resolve("ladder/index.html"));
+    }
+
+    @Test
+    void showsOnlyWhatTheReportAsksFor() throws IOException {
+        String html = page(new ReportRequest(List.of("scaling", "scaling"), List.of("errors")));
+        // One scaling chart per fit; asking twice does not duplicate it (ids must stay unique).
+        assertEquals(List.of("fit-1-scaling-spec", "fit-2-scaling-spec"),
+                List.copyOf(Fixtures.embeddedJson(html).keySet()));
+        // Tables not asked for are not shown.
+        assertTrue(html.contains("<caption>Errors</caption>"));
+        assertFalse(html.contains("<caption>Parameters</caption>"));
+        assertFalse(html.contains("<caption>Runs</caption>"));
+        // The summary and the data section are always there.
+        assertTrue(html.contains("<section id=\"data\">"));
+        assertTrue(html.contains("data/ladder.csv"));
+    }
+
+    @Test
+    void withoutChartsThePageLoadsNoScripts() throws IOException {
+        String html = page(new ReportRequest(List.of(), List.of("parameters")));
+        // No charts → no 1 MB of Vega to download, and no inline script.
+        assertFalse(html.contains("<script"));
+        assertTrue(html.contains("<caption>Parameters</caption>"));
+    }
+
+    @Test
+    void unknownNamesAreReportedNotSilentlyDropped() throws IOException {
+        String html = page(new ReportRequest(List.of("scatter"), List.of("bootstrap")));
+        // A typo in the report block must be visible to the reader of the page.
+        assertTrue(html.contains("chart \u201cscatter\u201d"), html);
+        assertTrue(html.contains("table \u201cbootstrap\u201d"), html);
+        assertTrue(Fixtures.embeddedJson(html).isEmpty());
+    }
+}
