@@ -47,7 +47,7 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (DiagnosticException e) {
             CheckCommand.report(e.diagnostics());
             return Main.STUDY_ERRORS;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println("scalestudy: " + e.getMessage() + "; the previous site is untouched");
             return Main.USAGE;
         }

@@ -1,30 +1,60 @@
 package org.scalestudy.fit;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.scalestudy.results.Optimization;
 
 /**
- * Runs a local {@link Minimizer} from every point of a list of starts (in parallel on the common
- * fork-join pool, or sequentially) and keeps the best. The result does not depend on thread timing:
- * every start is an independent deterministic computation, and the best is chosen afterwards as the
- * lowest finite objective, ties going to the lowest start index. Immutable and thread-safe.
+ * Runs a local {@link Minimizer} from every point of a list of starts and keeps the best; optionally
+ * <em>polishes</em> the few best results with a second, tighter minimiser started where they
+ * stopped (the common "screen loosely, finish tightly" pattern: scipy's {@code polish} in
+ * differential evolution, for one). Starts run in parallel on the common fork-join pool unless
+ * {@link #sequential()} is asked for.
+ *
+ * <p>The result does not depend on thread timing: every start (and every polish) is an independent
+ * deterministic computation, and the best is chosen afterwards as the lowest finite objective, ties
+ * going to the lowest start index. A start "reached the best" when its final objective (after
+ * polishing, for polished starts) is within a relative {@link #AGREEMENT} of the best.
+ *
+ * <p>Immutable and thread-safe. The objective must allow concurrent calls (see {@link Objective}).
  */
 public final class MultiStart {
     /** Starts whose objective is within this relative distance of the best count as having reached it. */
     public static final double AGREEMENT = 1e-6;
 
     private final Minimizer minimizer;
+    private final Minimizer polisher;
+    private final int polishCount;
     private final boolean parallel;
 
-    /** Parallel multi-start with this minimiser. */
+    /** Parallel multi-start with this minimiser and no polishing. */
     public MultiStart(Minimizer minimizer) {
-        this(minimizer, true);
+        this(minimizer, null, 0, true);
     }
 
-    public MultiStart(Minimizer minimizer, boolean parallel) {
+    private MultiStart(Minimizer minimizer, Minimizer polisher, int polishCount, boolean parallel) {
+        if (minimizer == null || polishCount < 0 || (polisher == null) != (polishCount == 0)) {
+            throw new IllegalArgumentException("a minimiser is required, and a polisher with a positive count");
+        }
         this.minimizer = minimizer;
+        this.polisher = polisher;
+        this.polishCount = polishCount;
         this.parallel = parallel;
+    }
+
+    /** The same, but also restarting {@code polisher} from the {@code count} best results. */
+    public MultiStart polishing(Minimizer polisher, int count) {
+        if (polisher == null || count < 1) {
+            throw new IllegalArgumentException("polishing needs a minimiser and a count >= 1");
+        }
+        return new MultiStart(minimizer, polisher, count, parallel);
+    }
+
+    /** The same, run on the calling thread only. */
+    public MultiStart sequential() {
+        return new MultiStart(minimizer, polisher, polishCount, false);
     }
 
     public Minimizer minimizer() {
@@ -35,21 +65,30 @@ public final class MultiStart {
         return parallel;
     }
 
+    /** A few words for {@link Optimization#method()}, e.g. {@code L-BFGS-B, best 10 polished}. */
+    public String describe() {
+        return minimizer.name() + (polisher == null ? "" : ", best " + polishCount + " polished by " + polisher.name());
+    }
+
     /**
      * The outcome of a multi-start run.
      *
-     * @param best         the best start's local minimum
+     * @param best         the best start's local minimum (after polishing, if it was polished: then
+     *                     iterations and evaluations add both stages, and the message tells both)
      * @param bestStart    its index in the list of starts
      * @param starts       how many starts were run
+     * @param polished     how many of them were polished
      * @param startsAtBest how many reached the best objective within a relative {@link #AGREEMENT}
-     * @param evaluations  objective evaluations summed over all starts
+     * @param evaluations  objective evaluations summed over all starts and polishes
      */
-    public record Result(Minimum best, int bestStart, int starts, int startsAtBest, long evaluations) {
+    public record Result(Minimum best, int bestStart, int starts, int polished, int startsAtBest,
+            long evaluations) {
         /** This result as the results model's account of an optimisation. */
         public Optimization toOptimization(String method) {
-            String message = best.message() + "; best of " + starts + " starts is start #" + bestStart + ", "
-                    + startsAtBest + " of " + starts + " reached its objective (within relative "
-                    + Lbfgsb.fmt(AGREEMENT) + ")";
+            String message = best.message() + "; best of " + starts + " starts"
+                    + (polished > 0 ? " (" + polished + " polished)" : "") + " is #" + bestStart + "; "
+                    + startsAtBest + " of " + starts + " reached its objective within relative "
+                    + Lbfgsb.fmt(AGREEMENT);
             return new Optimization(method, best.value(), best.converged(), best.iterations(), evaluations, starts,
                     startsAtBest, best.gradientNorm(), message);
         }
@@ -71,17 +110,41 @@ public final class MultiStart {
                         + f.dimension() + " variables");
             }
         }
-        IntStream indices = IntStream.range(0, count);
-        if (parallel) {
-            indices = indices.parallel();
+        Minimum[] minima = indices(count).mapToObj(i -> safely(minimizer, f, starts.get(i), bounds))
+                .toArray(Minimum[]::new);
+        long evaluations = 0;
+        for (Minimum minimum : minima) {
+            evaluations += minimum.evaluations();
         }
-        Minimum[] minima = indices.mapToObj(i -> safely(f, starts.get(i), bounds)).toArray(Minimum[]::new);
+
+        int polished = 0;
+        if (polisher != null) {
+            Integer[] order = new Integer[count];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> rank(minima[i].value())).thenComparing(i -> i));
+            int[] chosen = new int[Math.min(polishCount, count)];
+            for (int k = 0; k < chosen.length; k++) {
+                chosen[k] = order[k];
+            }
+            Minimum[] refined = indices(chosen.length)
+                    .mapToObj(k -> safely(polisher, f, minima[chosen[k]].x(), bounds)).toArray(Minimum[]::new);
+            for (int k = 0; k < chosen.length; k++) {
+                Minimum first = minima[chosen[k]];
+                Minimum second = refined[k];
+                evaluations += second.evaluations();
+                if (rank(second.value()) <= rank(first.value())) {
+                    minima[chosen[k]] = new Minimum(second.x(), second.value(), second.converged(),
+                            second.message() + " (polished after: " + first.message() + ")",
+                            first.iterations() + second.iterations(), first.evaluations() + second.evaluations(),
+                            second.gradientNorm());
+                }
+            }
+            polished = chosen.length;
+        }
 
         int best = 0;
-        long evaluations = 0;
-        for (int i = 0; i < count; i++) {
-            evaluations += minima[i].evaluations();
-            if (better(minima[i].value(), minima[best].value())) {
+        for (int i = 1; i < count; i++) {
+            if (rank(minima[i].value()) < rank(minima[best].value())) {
                 best = i;
             }
         }
@@ -95,23 +158,24 @@ public final class MultiStart {
                 }
             }
         }
-        return new Result(minima[best], best, count, atBest, evaluations);
+        return new Result(minima[best], best, count, polished, atBest, evaluations);
     }
 
-    /** Strictly better: finite beats non-finite, then lower wins (so ties keep the earlier start). */
-    private static boolean better(double candidate, double incumbent) {
-        if (!Double.isFinite(candidate)) {
-            return false;
-        }
-        return !Double.isFinite(incumbent) || candidate < incumbent;
+    private IntStream indices(int count) {
+        IntStream indices = IntStream.range(0, count);
+        return parallel ? indices.parallel() : indices;
     }
 
-    private Minimum safely(Objective f, double[] start, Bounds bounds) {
+    /** Orders objective values: finite ones by value, then everything else. */
+    private static double rank(double value) {
+        return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
+    }
+
+    private static Minimum safely(Minimizer minimizer, Objective f, double[] start, Bounds bounds) {
         try {
             return minimizer.minimize(f, start, bounds);
         } catch (RuntimeException e) {
-            return new Minimum(start, Double.NaN, false, "stopped: the objective failed: " + e.getMessage(), 0, 0,
-                    Double.NaN);
+            return new Minimum(start, Double.NaN, false, "stopped: the objective failed: " + e, 0, 0, Double.NaN);
         }
     }
 }

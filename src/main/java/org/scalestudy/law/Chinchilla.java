@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.FastExp;
 import org.scalestudy.fit.Grid;
+import org.scalestudy.fit.Huber;
 import org.scalestudy.fit.Lbfgsb;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
@@ -34,8 +36,16 @@ public final class Chinchilla implements LawKind {
             ArgSpec.option("delta", "threshold of the Huber loss on log L", 1e-3));
     private static final List<String> PARAMETERS = List.of("E", "A", "B", "alpha", "beta");
 
-    /** The local minimiser of every start: {@link Lbfgsb#defaults()}, capped at 2,000 iterations. */
-    public static final Lbfgsb MINIMIZER = Lbfgsb.defaults().withMaxIterations(2_000);
+    /** The best results of the screen that are polished. */
+    public static final int POLISHED = 10;
+
+    /**
+     * How the grid is searched: every start with scipy's L-BFGS-B tolerances, as Besiroglu et al.
+     * ran it, then the {@link #POLISHED} best restarted with tight tolerances (ftol 1e-15,
+     * pgtol 1e-10) so that the reported optimum is really reached.
+     */
+    public static final MultiStart SEARCH = new MultiStart(Lbfgsb.scipyDefaults())
+            .polishing(Lbfgsb.defaults(), POLISHED);
 
     /**
      * Besiroglu et al.'s starting grid in the objective's variables {@code (a, b, e, alpha, beta)},
@@ -106,7 +116,8 @@ public final class Chinchilla implements LawKind {
     }
 
     static String method(double delta) {
-        return "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on log L";
+        return "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on log L, best " + POLISHED
+                + " of the grid polished";
     }
 
     /** The law with its Huber threshold fixed. Rows are {@code {N, D, L}}. */
@@ -162,8 +173,7 @@ public final class Chinchilla implements LawKind {
                     return LawSupport.failure(5, method, "not fitted: row " + (i + 1) + " is unusable: " + why);
                 }
             }
-            MultiStart.Result result = new MultiStart(MINIMIZER).run(objective(rows, delta), START_GRID,
-                    Bounds.unbounded(5));
+            MultiStart.Result result = SEARCH.run(objective(rows, delta), START_GRID, Bounds.unbounded(5));
             return new FitReport(parameters(result.best().x()), result.toOptimization(method));
         }
 
@@ -226,13 +236,33 @@ public final class Chinchilla implements LawKind {
     }
 
     /**
-     * The summed Huber objective. Immutable; each evaluation takes two {@code exp} and one
-     * {@code log} per run and allocates nothing.
+     * The summed Huber objective. Immutable; allocates nothing per evaluation.
+     *
+     * <p>Fast path (parameters and data in a moderate range, as on every start of the grid): the
+     * prediction {@code P = E + A N^-alpha + B D^-beta} takes two exponentials ({@link FastExp});
+     * the Huber regime of {@code r = log L - log P} is decided by comparing {@code P} with
+     * {@code L e^(+-delta)}, so a logarithm is needed only for runs inside the quadratic zone. The
+     * linear-zone terms {@code delta |r|} are summed as {@code delta log(prod L/P or P/L)}, the
+     * product kept in range by exact power-of-two rescaling: one logarithm per evaluation.
+     * Otherwise a general path evaluates {@code logsumexp} with the largest term factored out.
      */
     private static final class HuberObjective implements Objective {
+        /** The fast path needs every exponent argument and log L within this bound. */
+        private static final double FAST_RANGE = 200;
+        private static final double LN2 = 0.6931471805599453;
+
         private final double[] logN;
         private final double[] logD;
         private final double[] logL;
+        private final double[] loss;
+        private final double[] inverseLoss;
+        private final double[] lossLow;
+        private final double[] lossHigh;
+        private final double minLogN;
+        private final double maxLogN;
+        private final double minLogD;
+        private final double maxLogD;
+        private final boolean fastData;
         private final double delta;
 
         HuberObjective(double[][] rows, double delta) {
@@ -240,11 +270,36 @@ public final class Chinchilla implements LawKind {
             logN = new double[n];
             logD = new double[n];
             logL = new double[n];
+            loss = new double[n];
+            inverseLoss = new double[n];
+            lossLow = new double[n];
+            lossHigh = new double[n];
+            double down = StrictMath.exp(-delta);
+            double up = StrictMath.exp(delta);
+            double nLo = Double.POSITIVE_INFINITY;
+            double nHi = Double.NEGATIVE_INFINITY;
+            double dLo = Double.POSITIVE_INFINITY;
+            double dHi = Double.NEGATIVE_INFINITY;
+            boolean fast = true;
             for (int i = 0; i < n; i++) {
-                logN[i] = Math.log(rows[i][0]);
-                logD[i] = Math.log(rows[i][1]);
-                logL[i] = Math.log(rows[i][2]);
+                logN[i] = StrictMath.log(rows[i][0]);
+                logD[i] = StrictMath.log(rows[i][1]);
+                logL[i] = StrictMath.log(rows[i][2]);
+                loss[i] = rows[i][2];
+                inverseLoss[i] = 1 / rows[i][2];
+                lossLow[i] = rows[i][2] * down;
+                lossHigh[i] = rows[i][2] * up;
+                nLo = Math.min(nLo, logN[i]);
+                nHi = Math.max(nHi, logN[i]);
+                dLo = Math.min(dLo, logD[i]);
+                dHi = Math.max(dHi, logD[i]);
+                fast &= Math.abs(logL[i]) <= FAST_RANGE && Double.isFinite(inverseLoss[i]);
             }
+            minLogN = nLo;
+            maxLogN = nHi;
+            minLogD = dLo;
+            maxLogD = dHi;
+            fastData = fast;
             this.delta = delta;
         }
 
@@ -255,25 +310,97 @@ public final class Chinchilla implements LawKind {
 
         @Override
         public double valueAndGradient(double[] theta, double[] gradient) {
-            final double a = theta[0];
-            final double b = theta[1];
-            final double e = theta[2];
-            final double alpha = theta[3];
-            final double beta = theta[4];
+            double a = theta[0];
+            double b = theta[1];
+            double e = theta[2];
+            double alpha = theta[3];
+            double beta = theta[4];
+            if (fastData && Math.abs(e) <= FAST_RANGE
+                    && inRange(a - alpha * minLogN) && inRange(a - alpha * maxLogN)
+                    && inRange(b - beta * minLogD) && inRange(b - beta * maxLogD)) {
+                return fast(a, b, e, alpha, beta, gradient);
+            }
+            return general(a, b, e, alpha, beta, gradient);
+        }
+
+        private static boolean inRange(double exponent) {
+            return Math.abs(exponent) <= FAST_RANGE;
+        }
+
+        private double fast(double a, double b, double e, double alpha, double beta, double[] gradient) {
             final double d = delta;
-            final double halfDelta = 0.5 * d;
+            final double[] ln = logN;
+            final double[] ld = logD;
+            final double[] l = loss;
+            final double[] il = inverseLoss;
+            final double[] low = lossLow;
+            final double[] high = lossHigh;
+            final double bigE = StrictMath.exp(e);
+            double quadratic = 0;
+            double product = 1; // prod over linear-zone runs of exp(|r|) ...
+            int binaryExponent = 0; // ... times 2^binaryExponent
+            int linear = 0;
+            double ga = 0;
+            double gb = 0;
+            double ge = 0;
+            double galpha = 0;
+            double gbeta = 0;
+            for (int i = 0; i < ln.length; i++) {
+                double lni = ln[i];
+                double ldi = ld[i];
+                double t1 = FastExp.exp(a - alpha * lni);
+                double t2 = FastExp.exp(b - beta * ldi);
+                double predicted = bigE + t1 + t2;
+                double inverse = 1 / predicted;
+                double h; // dHuber/dr at r = log L - log predicted
+                if (predicted < low[i]) { // r > delta
+                    h = d;
+                    product *= l[i] * inverse;
+                    linear++;
+                } else if (predicted > high[i]) { // r < -delta
+                    h = -d;
+                    product *= predicted * il[i];
+                    linear++;
+                } else {
+                    double r = StrictMath.log(l[i] * inverse);
+                    h = r;
+                    quadratic += 0.5 * r * r;
+                }
+                if (product > 0x1p100) {
+                    int k = Math.getExponent(product);
+                    product = Math.scalb(product, -k);
+                    binaryExponent += k;
+                }
+                // d f / d log(predicted) = -h; d log(predicted) / d(a, b, e) = (t1, t2, E) / predicted
+                double c = -h * inverse;
+                double c1 = c * t1;
+                double c2 = c * t2;
+                ga += c1;
+                gb += c2;
+                ge += c;
+                galpha -= c1 * lni;
+                gbeta -= c2 * ldi;
+            }
+            gradient[0] = ga;
+            gradient[1] = gb;
+            gradient[2] = ge * bigE;
+            gradient[3] = galpha;
+            gradient[4] = gbeta;
+            double sumAbs = StrictMath.log(product) + binaryExponent * LN2;
+            return quadratic + d * sumAbs - 0.5 * d * d * linear;
+        }
+
+        private double general(double a, double b, double e, double alpha, double beta, double[] gradient) {
+            final double d = delta;
             double f = 0;
             double ga = 0;
             double gb = 0;
             double ge = 0;
             double galpha = 0;
             double gbeta = 0;
-            final double[] ln = logN;
-            final double[] ld = logD;
-            final double[] ll = logL;
-            for (int i = 0; i < ln.length; i++) {
-                double t1 = a - alpha * ln[i];
-                double t2 = b - beta * ld[i];
+            for (int i = 0; i < logN.length; i++) {
+                double t1 = a - alpha * logN[i];
+                double t2 = b - beta * logD[i];
                 // softmax numerators relative to the largest term, which contributes exactly 1
                 double m;
                 double w1;
@@ -282,41 +409,31 @@ public final class Chinchilla implements LawKind {
                 if (t1 >= t2 && t1 >= e) {
                     m = t1;
                     w1 = 1;
-                    w2 = Math.exp(t2 - m);
-                    w3 = Math.exp(e - m);
+                    w2 = StrictMath.exp(t2 - m);
+                    w3 = StrictMath.exp(e - m);
                 } else if (t2 >= e) {
                     m = t2;
-                    w1 = Math.exp(t1 - m);
+                    w1 = StrictMath.exp(t1 - m);
                     w2 = 1;
-                    w3 = Math.exp(e - m);
+                    w3 = StrictMath.exp(e - m);
                 } else {
                     m = e;
-                    w1 = Math.exp(t1 - m);
-                    w2 = Math.exp(t2 - m);
+                    w1 = StrictMath.exp(t1 - m);
+                    w2 = StrictMath.exp(t2 - m);
                     w3 = 1;
                 }
                 double s = w1 + w2 + w3;
-                double r = ll[i] - (m + Math.log(s));
-                double h; // dHuber/dr
-                if (r > d) {
-                    f += d * (r - halfDelta);
-                    h = d;
-                } else if (r < -d) {
-                    f += d * (-r - halfDelta);
-                    h = -d;
-                } else {
-                    f += 0.5 * r * r;
-                    h = r;
-                }
-                // d f / d lse = -h; d lse / d t_k = w_k / s
+                double r = logL[i] - (m + StrictMath.log(s));
+                double h = Huber.derivative(r, d);
+                f += Huber.value(r, d);
                 double c = -h / s;
                 double c1 = c * w1;
                 double c2 = c * w2;
                 ga += c1;
                 gb += c2;
                 ge += c * w3;
-                galpha -= c1 * ln[i];
-                gbeta -= c2 * ld[i];
+                galpha -= c1 * logN[i];
+                gbeta -= c2 * logD[i];
             }
             gradient[0] = ga;
             gradient[1] = gb;

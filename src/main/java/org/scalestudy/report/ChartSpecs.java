@@ -121,6 +121,9 @@ final class ChartSpecs {
             dash.put("field", "series");
             dash.put("type", "nominal");
             dash.put("title", "curve");
+            // Series in the order the fit gives them (e.g. by TPR), not sorted as text ("10" before "5").
+            ArrayNode domain = dash.putObject("scale").putArray("domain");
+            series.forEach(domain::add);
         } else {
             ObjectNode detail = curveEnc.putObject("detail");
             detail.put("field", "series");

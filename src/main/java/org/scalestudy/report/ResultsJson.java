@@ -8,7 +8,7 @@ import org.scalestudy.results.StudyResult;
  * plus {@code "formatVersion": 1}, minus {@code sourceText} (the source is published beside it as a file,
  * and {@code sourceSha256} identifies it; leaving it out keeps the file small and its diffs about results).
  * Keys are sorted at every level, NaN and ±Infinity are written as {@code null}, the text is pretty-printed
- * with {@code \n} line ends. The format is documented field by field in {@code docs/results-json.md}.
+ * with {@code \n} line ends. The format is documented field by field in {@code README.md (section results.json)}.
  */
 public final class ResultsJson {
 

@@ -19,7 +19,7 @@ import java.util.Objects;
  *   index.html                 the studies, with links, fit counts and best holdout MRE
  *   assets/                    vega.min.js, vega-lite.min.js, vega-embed.min.js (from the jar), style.css
  *   &lt;slug&gt;/index.html          summary, data, then per fit: charts, tables, optimisation facts; source
- *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: docs/results-json.md)
+ *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: README.md (section results.json))
  *   &lt;slug&gt;/&lt;file&gt;.study        the study's source text, for download
  *   .scalestudy-site           marks the folder as replaceable by the next build
  * </pre>

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * index.html                 the list of studies
  * assets/                    vega.min.js, vega-lite.min.js, vega-embed.min.js, style.css
  * &lt;slug&gt;/index.html          a study's page
- * &lt;slug&gt;/results.json        the study's results (see docs/results-json.md)
+ * &lt;slug&gt;/results.json        the study's results (see README.md (section results.json))
  * &lt;slug&gt;/&lt;name&gt;.study        the study's source, for download
  * </pre>
  */

@@ -174,6 +174,9 @@ class SiteBuilderTest {
         assertEquals("log", curve.path("encoding").path("y").path("scale").path("type").asText());
         // Two curve series → one dashed line per series, told apart in the legend.
         assertEquals("series", curve.path("encoding").path("strokeDash").path("field").asText());
+        // The legend lists series in the fit's order, not sorted as text.
+        assertEquals("[\"tpr=20\",\"tpr=80\"]",
+                curve.path("encoding").path("strokeDash").path("scale").path("domain").toString());
     }
 
     @Test
