@@ -8,6 +8,12 @@
  *       where tokens > 0
  *     }
  *     law direct = direct_power(x: C, y: value, baseline: baseline)
+ *     law mine = loss ~ E + A / params^alpha {
+ *       param E in [0, 10] start 1, 2
+ *       param alpha in [0, 3] start 0 to 2 by 0.5
+ *       residuals: log
+ *       loss: huber(1e-3)
+ *     }
  *     fit direct to ladder by metric
  *         where metric != "val_loss"
  *         window params <= 4e8
@@ -27,6 +33,7 @@ item
     : DESCRIPTION text=STRING                                              # descriptionItem
     | DATA name=ID ASSIGN reader=ID LPAREN path=STRING RPAREN dataBody?    # dataItem
     | LAW name=ID ASSIGN kind=ID LPAREN argList? RPAREN                    # lawItem
+    | LAW name=ID ASSIGN observed=expr TILDE formula=expr lawBody?         # customLawItem
     | FIT laws+=ID (COMMA laws+=ID)* TO data=ID
           (BY groups+=ID (COMMA groups+=ID)*)? fitClause*                  # fitItem
     | REPORT LBRACE reportEntry* RBRACE                                    # reportItem
@@ -39,6 +46,20 @@ dataBody
 dataStep
     : LET name=ID ASSIGN expr                                              # letStep
     | WHERE expr                                                           # whereStep
+    ;
+
+lawBody
+    : LBRACE lawSetting* RBRACE
+    ;
+
+lawSetting
+    : PARAM name=ID (IN LBRACK lo=expr COMMA hi=expr RBRACK)? (START startValues)?   # paramSetting
+    | key=ID COLON expr                                                            # optionSetting
+    ;
+
+startValues
+    : from=expr TO to=expr BY step=expr                                            # startRange
+    | expr (COMMA expr)*                                                           # startList
     ;
 
 argList
@@ -90,10 +111,16 @@ TABLE       : 'table' ;
 AND         : 'and' ;
 OR          : 'or' ;
 NOT         : 'not' ;
+PARAM       : 'param' ;
+IN          : 'in' ;
+START       : 'start' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;
 LPAREN : '(' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+TILDE  : '~' ;
 RPAREN : ')' ;
 COMMA  : ',' ;
 COLON  : ':' ;

@@ -24,12 +24,15 @@ import org.scalestudy.lang.ast.DataDecl;
 import org.scalestudy.lang.ast.DataStep;
 import org.scalestudy.lang.ast.Expr;
 import org.scalestudy.lang.ast.FitDecl;
+import org.scalestudy.lang.ast.CustomLawDecl;
 import org.scalestudy.lang.ast.LawDecl;
+import org.scalestudy.lang.ast.LawDeclaration;
 import org.scalestudy.lang.ast.Name;
 import org.scalestudy.lang.ast.Pos;
 import org.scalestudy.lang.ast.ReportDecl;
 import org.scalestudy.lang.ast.Study;
 import org.scalestudy.law.ArgSpec;
+import org.scalestudy.law.CustomLaw;
 import org.scalestudy.law.Law;
 import org.scalestudy.law.LawKind;
 import org.scalestudy.law.LawLibrary;
@@ -49,10 +52,12 @@ public final class Checker {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final ExprTyper typer;
+    private final CustomLaws customLaws;
 
     private Checker(SourceFile source) {
         this.source = source;
         this.typer = new ExprTyper(source, diagnostics);
+        this.customLaws = new CustomLaws(source, diagnostics);
     }
 
     /**
@@ -71,7 +76,6 @@ public final class Checker {
 
     private record Loaded(DataDecl decl, Table table, DatasetSummary summary) { }
 
-    private record BoundLaw(LawDecl decl, LawKind kind, Law law, Map<String, LawDecl.Arg> inputs) { }
 
     private CheckedStudy run(Study study, String slug) {
         Map<String, Loaded> data = new LinkedHashMap<>();
@@ -84,17 +88,26 @@ public final class Checker {
             data.put(decl.name().text(), loaded);
         }
         Map<String, BoundLaw> laws = new LinkedHashMap<>();
+        Map<String, CustomLaws.Spec> customs = new LinkedHashMap<>();
         Set<String> lawNames = new HashSet<>();
-        for (LawDecl decl : study.laws()) {
-            if (!lawNames.add(decl.name().text())) {
+        for (LawDeclaration declaration : study.laws()) {
+            if (!lawNames.add(declaration.name().text())) {
+                LawDeclaration decl = declaration;
                 Name first = study.laws().stream().filter(l -> l.name().text().equals(decl.name().text()))
                         .findFirst().orElseThrow().name();
                 duplicate(decl.name(), "law", first);
                 continue;
             }
-            BoundLaw bound = bindLaw(decl);
+            if (declaration instanceof CustomLawDecl custom) {
+                CustomLaws.Spec spec = customLaws.check(custom);
+                if (spec != null) {
+                    customs.put(custom.name().text(), spec);
+                }
+                continue;
+            }
+            BoundLaw bound = bindLaw((LawDecl) declaration);
             if (bound != null) {
-                laws.put(decl.name().text(), bound);
+                laws.put(declaration.name().text(), bound);
             }
         }
         List<FitTask> tasks = new ArrayList<>();
@@ -122,9 +135,9 @@ public final class Checker {
             if (loaded.table() == null) {
                 continue; // its loading problem is already reported
             }
-            tasks.addAll(fitTasks(fit, loaded, laws));
+            tasks.addAll(fitTasks(fit, loaded, laws, customs));
         }
-        for (LawDecl decl : study.laws()) {
+        for (LawDeclaration decl : study.laws()) {
             if (!fitted.contains(decl.name().text())) {
                 diagnostics.add(source.warning(decl.name().pos(), "law '" + decl.name().text()
                         + "' is declared but never fitted"));
@@ -344,17 +357,21 @@ public final class Checker {
             return null;
         }
         try {
-            return new BoundLaw(decl, k, k.bind(options), inputs);
+            return new BoundLaw(decl.name(), k.name(), k.bind(options), inputs,
+                    inputs.containsKey("y") ? inputs.get("y").text() : "y");
         } catch (IllegalArgumentException e) {
             diagnostics.add(source.error(decl.kind().pos(), e.getMessage()));
             return null;
         }
     }
 
-    /** The value of an expression made only of numbers, or null. */
-    private static Double constant(Expr e) {
+    /** The value of an expression made only of numbers (and {@code inf}), or null. */
+    static Double constant(Expr e) {
         if (e instanceof Expr.Num n) {
             return n.value();
+        }
+        if (e instanceof Expr.Column c && c.name().equals("inf")) {
+            return Double.POSITIVE_INFINITY;
         }
         if (e instanceof Expr.Unary u && u.op().equals("-")) {
             Double v = constant(u.operand());
@@ -379,7 +396,8 @@ public final class Checker {
 
     // ---- fits ----------------------------------------------------------------------------
 
-    private List<FitTask> fitTasks(FitDecl fit, Loaded loaded, Map<String, BoundLaw> laws) {
+    private List<FitTask> fitTasks(FitDecl fit, Loaded loaded, Map<String, BoundLaw> laws,
+                                   Map<String, CustomLaws.Spec> customs) {
         Table table = loaded.table();
         String dataName = loaded.decl().name().text();
         boolean ok = true;
@@ -397,7 +415,9 @@ public final class Checker {
                 || typer.expect(fit.holdout(), table, dataName, Type.BOOLEAN, "'holdout'") != Type.ERROR;
         List<BoundLaw> bound = new ArrayList<>();
         for (Name lawName : fit.laws()) {
-            BoundLaw law = laws.get(lawName.text());
+            BoundLaw law = customs.containsKey(lawName.text())
+                    ? customLaws.bind(customs.get(lawName.text()), table, dataName, lawName)
+                    : laws.get(lawName.text());
             if (law == null) {
                 ok = false;
                 continue;
@@ -515,13 +535,15 @@ public final class Checker {
         if (usable < law.law().minimumRows()) {
             diagnostics.add(source.error(at, "the fit window leaves " + usable + " usable run"
                     + (usable == 1 ? "" : "s") + " of data '" + dataName + "'" + where + " for law '"
-                    + law.decl().name().text() + "'; " + law.kind().name() + " needs at least "
+                    + law.name().text() + "'; " + law.kind() + " needs at least "
                     + law.law().minimumRows() + firstReason(notes, roles)));
             return null;
         }
-        LawDecl.Arg y = law.inputs().get("y");
-        return new FitTask(law.decl().name().text(), law.law(), dataName, group, fit.pos().line(),
-                law.law().axisLabel(texts), y == null ? "y" : y.text(), List.copyOf(ids), rows, List.copyOf(roles),
+        if (law.law() instanceof CustomLaw custom) {
+            customLaws.checkDefined(custom, law.name(), rows, roles, ids, dataName + "'" + where);
+        }
+        return new FitTask(law.name().text(), law.law(), dataName, group, fit.pos().line(),
+                law.law().axisLabel(texts), law.yLabel(), List.copyOf(ids), rows, List.copyOf(roles),
                 List.copyOf(notes));
     }
 

@@ -3,6 +3,9 @@ package org.scalestudy.fit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.scalestudy.results.Optimization;
 
@@ -10,13 +13,13 @@ import org.scalestudy.results.Optimization;
  * Runs a local {@link Minimizer} from every point of a list of starts and keeps the best; optionally
  * <em>polishes</em> the few best results with a second, tighter minimiser started where they
  * stopped (the common "screen loosely, finish tightly" pattern: scipy's {@code polish} in
- * differential evolution, for one). Starts run in parallel on the common fork-join pool unless
- * {@link #sequential()} is asked for.
+ * differential evolution, for one). Starts run in parallel unless {@link #sequential()} is asked for.
  *
  * <p>The result does not depend on thread timing: every start (and every polish) is an independent
  * deterministic computation, and the best is chosen afterwards as the lowest finite objective, ties
  * going to the lowest start index. A start "reached the best" when its final objective (after
- * polishing, for polished starts) is within a relative {@link #AGREEMENT} of the best.
+ * polishing, for polished starts) is within a relative {@link #AGREEMENT} of the best. Parallel
+ * runs schedule starts dynamically over the common pool's threads and the caller's.
  *
  * <p>Immutable and thread-safe. The objective must allow concurrent calls (see {@link Objective}).
  */
@@ -110,8 +113,7 @@ public final class MultiStart {
                         + f.dimension() + " variables");
             }
         }
-        Minimum[] minima = indices(count).mapToObj(i -> safely(minimizer, f, starts.get(i), bounds))
-                .toArray(Minimum[]::new);
+        Minimum[] minima = solveAll(count, i -> safely(minimizer, f, starts.get(i), bounds));
         long evaluations = 0;
         for (Minimum minimum : minima) {
             evaluations += minimum.evaluations();
@@ -126,8 +128,7 @@ public final class MultiStart {
             for (int k = 0; k < chosen.length; k++) {
                 chosen[k] = order[k];
             }
-            Minimum[] refined = indices(chosen.length)
-                    .mapToObj(k -> safely(polisher, f, minima[chosen[k]].x(), bounds)).toArray(Minimum[]::new);
+            Minimum[] refined = solveAll(chosen.length, k -> safely(polisher, f, minima[chosen[k]].x(), bounds));
             for (int k = 0; k < chosen.length; k++) {
                 Minimum first = minima[chosen[k]];
                 Minimum second = refined[k];
@@ -161,9 +162,29 @@ public final class MultiStart {
         return new Result(minima[best], best, count, polished, atBest, evaluations);
     }
 
-    private IntStream indices(int count) {
-        IntStream indices = IntStream.range(0, count);
-        return parallel ? indices.parallel() : indices;
+    /**
+     * {@code solve(0 ... count-1)}, each result in its own slot. In parallel, one worker per thread
+     * of the common pool (plus the caller) takes the next index from a shared counter until none is
+     * left: dynamic scheduling, because the cost of a start varies a lot and costly starts cluster
+     * in a grid (a parallel stream's few coarse chunks left one thread idle for a third of the time).
+     * Which thread solves which index does not affect any result.
+     */
+    private Minimum[] solveAll(int count, IntFunction<Minimum> solve) {
+        Minimum[] results = new Minimum[count];
+        int workers = Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1);
+        if (!parallel || workers <= 1) {
+            for (int i = 0; i < count; i++) {
+                results[i] = solve.apply(i);
+            }
+            return results;
+        }
+        AtomicInteger next = new AtomicInteger();
+        IntStream.range(0, workers).parallel().forEach(worker -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                results[i] = solve.apply(i);
+            }
+        });
+        return results;
     }
 
     /** Orders objective values: finite ones by value, then everything else. */

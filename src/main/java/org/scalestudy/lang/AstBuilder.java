@@ -9,7 +9,9 @@ import org.scalestudy.lang.ast.DataDecl;
 import org.scalestudy.lang.ast.DataStep;
 import org.scalestudy.lang.ast.Expr;
 import org.scalestudy.lang.ast.FitDecl;
+import org.scalestudy.lang.ast.CustomLawDecl;
 import org.scalestudy.lang.ast.LawDecl;
+import org.scalestudy.lang.ast.LawDeclaration;
 import org.scalestudy.lang.ast.Name;
 import org.scalestudy.lang.ast.Pos;
 import org.scalestudy.lang.ast.ReportDecl;
@@ -30,7 +32,7 @@ final class AstBuilder {
         String description = "";
         Pos descriptionPos = null;
         List<DataDecl> data = new ArrayList<>();
-        List<LawDecl> laws = new ArrayList<>();
+        List<LawDeclaration> laws = new ArrayList<>();
         List<FitDecl> fits = new ArrayList<>();
         ReportDecl report = null;
         for (StudyParser.ItemContext item : ctx.item()) {
@@ -45,6 +47,8 @@ final class AstBuilder {
                 data.add(data(d));
             } else if (item instanceof StudyParser.LawItemContext l) {
                 laws.add(law(l));
+            } else if (item instanceof StudyParser.CustomLawItemContext c) {
+                laws.add(customLaw(c));
             } else if (item instanceof StudyParser.FitItemContext f) {
                 fits.add(fit(f));
             } else if (item instanceof StudyParser.ReportItemContext r) {
@@ -82,6 +86,30 @@ final class AstBuilder {
             }
         }
         return new LawDecl(name(ctx.name), name(ctx.kind), List.copyOf(args), pos(ctx.start));
+    }
+
+    private CustomLawDecl customLaw(StudyParser.CustomLawItemContext ctx) {
+        List<CustomLawDecl.Param> params = new ArrayList<>();
+        List<CustomLawDecl.Setting> settings = new ArrayList<>();
+        if (ctx.lawBody() != null) {
+            for (StudyParser.LawSettingContext setting : ctx.lawBody().lawSetting()) {
+                if (setting instanceof StudyParser.ParamSettingContext p) {
+                    List<Expr> starts = new ArrayList<>();
+                    CustomLawDecl.Range range = null;
+                    if (p.startValues() instanceof StudyParser.StartRangeContext r) {
+                        range = new CustomLawDecl.Range(expr(r.from), expr(r.to), expr(r.step));
+                    } else if (p.startValues() instanceof StudyParser.StartListContext list) {
+                        list.expr().forEach(e -> starts.add(expr(e)));
+                    }
+                    params.add(new CustomLawDecl.Param(name(p.name), p.lo == null ? null : expr(p.lo),
+                            p.hi == null ? null : expr(p.hi), List.copyOf(starts), range, pos(p.start)));
+                } else if (setting instanceof StudyParser.OptionSettingContext o) {
+                    settings.add(new CustomLawDecl.Setting(name(o.key), expr(o.expr()), text(o.expr()), pos(o.start)));
+                }
+            }
+        }
+        return new CustomLawDecl(name(ctx.name), expr(ctx.observed), expr(ctx.formula), text(ctx.formula),
+                List.copyOf(params), List.copyOf(settings), pos(ctx.start));
     }
 
     private FitDecl fit(StudyParser.FitItemContext ctx) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.scalestudy.lang.ast.DataStep;
 import org.scalestudy.lang.ast.Expr;
 import org.scalestudy.lang.ast.FitDecl;
+import org.scalestudy.lang.ast.LawDecl;
 import org.scalestudy.lang.ast.Study;
 
 class StudyParsingTest {
@@ -49,8 +50,9 @@ class StudyParsingTest {
         assertEquals("*", top.op());
         assertInstanceOf(Expr.Binary.class, top.left());
         assertEquals("tokens", assertInstanceOf(Expr.Column.class, top.right()).name());
-        assertEquals(3, s.laws().get(0).args().size());
-        assertEquals("0.25", s.laws().get(0).args().get(2).text());
+        LawDecl law = assertInstanceOf(LawDecl.class, s.laws().get(0));
+        assertEquals(3, law.args().size());
+        assertEquals("0.25", law.args().get(2).text());
         FitDecl fit = s.fits().get(0);
         assertEquals(List.of("task", "seed"), fit.groupBy().stream().map(n -> n.text()).toList());
         assertEquals(9, fit.pos().line());

@@ -3,7 +3,7 @@ package org.scalestudy.lang.ast;
 import java.util.List;
 
 /** {@code law name = kind(args)}. */
-public record LawDecl(Name name, Name kind, List<Arg> args, Pos pos) {
+public record LawDecl(Name name, Name kind, List<Arg> args, Pos pos) implements LawDeclaration {
 
     /**
      * One argument: {@code name: expr} or positional {@code expr}.

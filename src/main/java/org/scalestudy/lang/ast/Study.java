@@ -12,6 +12,6 @@ import java.util.List;
  * @param fits        fit statements in file order
  * @param report      the report block, or null when absent
  */
-public record Study(String title, Pos pos, String description, List<DataDecl> data, List<LawDecl> laws,
+public record Study(String title, Pos pos, String description, List<DataDecl> data, List<LawDeclaration> laws,
                     List<FitDecl> fits, ReportDecl report) {
 }

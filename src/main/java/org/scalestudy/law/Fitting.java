@@ -1,0 +1,90 @@
+package org.scalestudy.law;
+
+import java.util.List;
+import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.LeastSquares;
+import org.scalestudy.fit.Lbfgsb;
+import org.scalestudy.fit.MultiStart;
+import org.scalestudy.fit.Objective;
+import org.scalestudy.results.Optimization;
+
+/** The steps every built-in fit shares: checking its rows, running a search, closed forms. */
+final class Fitting {
+    /**
+     * The search of the nonlinear laws: bounded L-BFGS with tight tolerances ({@link Lbfgsb#defaults()})
+     * from every start, in parallel, deterministic. Their objectives are summed losses, as the
+     * minimiser's tolerances expect.
+     */
+    static final MultiStart SEARCH = new MultiStart(Lbfgsb.defaults());
+
+    private Fitting() {
+    }
+
+    /**
+     * A failure report when {@code rows} are too few for {@code law} or one is unusable, else null:
+     * a fit never throws on rows it cannot use.
+     */
+    static FitReport precheck(Law law, double[][] rows, String method) {
+        int parameters = law.parameterNames().size();
+        if (rows.length < law.minimumRows()) {
+            return LawSupport.failure(parameters, method, "not fitted: needs at least " + law.minimumRows()
+                    + " rows, got " + rows.length);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            String why = law.unusable(rows[i]);
+            if (why != null) {
+                return LawSupport.failure(parameters, method, "not fitted: row " + (i + 1) + " is unusable: " + why);
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@link #SEARCH} and reports the best start's parameters, mapped by {@code toParameters}. */
+    static FitReport search(Objective f, List<double[]> starts, Bounds bounds, String method,
+            java.util.function.UnaryOperator<double[]> toParameters) {
+        MultiStart.Result result = SEARCH.run(f, starts, bounds);
+        return new FitReport(toParameters.apply(result.best().x()), result.toOptimization(method));
+    }
+
+    /** The account of a closed-form fit: one "iteration", one start, gradient norm 0. */
+    static Optimization closedForm(String method, double objective, String message) {
+        return new Optimization(method, objective, true, 1, 1, 1, 1, 0, message);
+    }
+
+    /**
+     * A straight line {@code y = intercept + slope x} by ordinary least squares, with x centred
+     * first so that large offsets (log C is about 46) cost no digits.
+     *
+     * @param rss the residual sum of squares
+     */
+    record Line(double intercept, double slope, double rss) {
+        double at(double x) {
+            return intercept + slope * x;
+        }
+    }
+
+    /**
+     * @param what names x in the message, e.g. {@code log C}
+     * @throws IllegalArgumentException when fewer than two distinct x or a value is not finite
+     */
+    static Line line(double[] x, double[] y, String what) {
+        int n = x.length;
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= n;
+        double[][] design = new double[n][];
+        boolean spread = false;
+        for (int i = 0; i < n; i++) {
+            design[i] = new double[] {1, x[i] - mean};
+            spread |= x[i] != x[0];
+        }
+        if (!spread) {
+            throw new IllegalArgumentException("every row has the same " + what + ", so the slope is undetermined");
+        }
+        LeastSquares.Solution solution = LeastSquares.fit(design, y);
+        double[] c = solution.coefficients();
+        return new Line(c[0] - c[1] * mean, c[1], solution.residualSumOfSquares());
+    }
+}

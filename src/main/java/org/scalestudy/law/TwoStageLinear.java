@@ -1,0 +1,141 @@
+package org.scalestudy.law;
+
+import java.util.List;
+import java.util.Map;
+import org.scalestudy.results.CurvePoint;
+
+/**
+ * {@code two_stage_linear}: the two-stage route Krajewski et al. (2025) compare the direct law
+ * against. Stage 1 predicts the loss from compute, stage 2 the accuracy from the loss:
+ * <pre>  log L = s log C + i,  acc = a + b L,  so  acc(C) = a + b exp(s log C + i)</pre>
+ * each stage by ordinary least squares (closed form): stage 1 on {@code (log C, log L)}, stage 2 of
+ * the observed accuracy on the observed loss. Parameters {@code s, i} (loss stage) and {@code a, b}
+ * (accuracy stage). The reported objective is stage 2's residual sum of squares; the message gives
+ * both stages'.
+ *
+ * <p>Arguments: INPUT {@code x} (compute C), INPUT {@code loss} (L), INPUT {@code y} (accuracy). A
+ * row is unusable when C or L is not positive and finite, or the accuracy is not finite. At least 4
+ * rows (one per parameter), with two distinct C and two distinct L.
+ */
+public final class TwoStageLinear implements LawKind {
+    public static final String NAME = "two_stage_linear";
+    static final String METHOD = "least squares on log L, then least squares of acc on L";
+    private static final List<String> PARAMETERS = List.of("s", "i", "a", "b");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Two-stage route (Krajewski et al. 2025): log L = s log C + i, then acc = a + b L, "
+                + "both by least squares, composed";
+    }
+
+    @Override
+    public List<ArgSpec> args() {
+        return LossStage.ARGS;
+    }
+
+    @Override
+    public Law bind(Map<String, Double> options) {
+        LawSupport.options(this, options);
+        return BOUND;
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+
+    private static final Bound BOUND = new Bound();
+
+    /** The law (it has no options). Rows are {@code {x, loss, y}}. */
+    private static final class Bound implements Law {
+        @Override
+        public String kind() {
+            return NAME;
+        }
+
+        @Override
+        public String formula() {
+            return LossStage.FORMULA + "; stage 2: acc = a + b * L";
+        }
+
+        @Override
+        public List<String> parameterNames() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public String unusable(double[] row) {
+            return LossStage.unusable(row);
+        }
+
+        @Override
+        public FitReport fit(double[][] rows) {
+            FitReport failure = Fitting.precheck(this, rows, METHOD);
+            if (failure != null) {
+                return failure;
+            }
+            Fitting.Line loss;
+            try {
+                loss = LossStage.fit(rows);
+            } catch (IllegalArgumentException e) {
+                return LawSupport.failure(4, METHOD, "not fitted: stage 1: " + e.getMessage());
+            }
+            double[] l = new double[rows.length];
+            double[] acc = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                l[k] = rows[k][1];
+                acc[k] = rows[k][2];
+            }
+            Fitting.Line accuracy;
+            try {
+                accuracy = Fitting.line(l, acc, "loss");
+            } catch (IllegalArgumentException e) {
+                return LawSupport.failure(4, METHOD, "not fitted: stage 2: " + e.getMessage());
+            }
+            return new FitReport(new double[] {loss.slope(), loss.intercept(), accuracy.intercept(), accuracy.slope()},
+                    Fitting.closedForm(METHOD, accuracy.rss(), "closed form: " + LossStage.describe(loss, rows.length)
+                            + "; stage 2 (least squares of acc on L): residual sum of squares "
+                            + LawSupport.significant(accuracy.rss(), 3)));
+        }
+
+        @Override
+        public int minimumRows() {
+            return 4;
+        }
+
+        @Override
+        public double predict(double[] params, double[] row) {
+            return params[2] + params[3] * LossStage.loss(params[0], params[1], row[0]);
+        }
+
+        @Override
+        public double observed(double[] row) {
+            return row[2];
+        }
+
+        @Override
+        public double axis(double[] row) {
+            return row[0];
+        }
+
+        @Override
+        public String axisLabel(Map<String, String> inputTexts) {
+            return LossStage.axisLabel(inputTexts);
+        }
+
+        @Override
+        public List<CurvePoint> curve(double[] params, double[][] rows, double xMin, double xMax) {
+            return LossStage.curve(params[0], params[1], l -> params[2] + params[3] * l, xMin, xMax);
+        }
+
+        @Override
+        public String toString() {
+            return NAME;
+        }
+    }
+}

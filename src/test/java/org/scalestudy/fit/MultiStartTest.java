@@ -1,0 +1,151 @@
+package org.scalestudy.fit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalestudy.results.Optimization;
+
+class MultiStartTest {
+    /** A tilted double well, (x^2 - 1)^2 + tilt x, plus a bowl in y: two minima near x = -1 and x = +1. */
+    static Objective wells(double tilt) {
+        return new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double valueAndGradient(double[] p, double[] g) {
+                double x = p[0];
+                double y = p[1];
+                g[0] = 4 * x * (x * x - 1) + tilt;
+                g[1] = 2 * (y - 0.3);
+                return (x * x - 1) * (x * x - 1) + tilt * x + (y - 0.3) * (y - 0.3);
+            }
+        };
+    }
+
+    static List<double[]> line(int count) {
+        List<double[]> starts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            starts.add(new double[] {-2 + 4.0 * i / (count - 1), 1.7 - 0.01 * i});
+        }
+        return starts;
+    }
+
+    @Test
+    void findsTheDeeperWellAndCountsWhoGotThere() {
+        // with tilt 0.5 the well near x = -1 is deeper (value about -0.52 against +0.48);
+        // starts left of the hump at x ~ +0.13 fall into it
+        List<double[]> starts = line(41);
+        MultiStart.Result r = new MultiStart(Lbfgsb.defaults()).run(wells(0.5), starts, Bounds.unbounded(2));
+        assertTrue(r.best().x()[0] < -1, "deeper well: x < -1, got " + r.best().x()[0]);
+        assertEquals(0.3, r.best().x()[1], 1e-8);
+        assertEquals(41, r.starts());
+        // recount independently: every start run alone, counted when within relative 1e-6 of the best
+        long sum = 0;
+        int atBest = 0;
+        for (double[] s : starts) {
+            Minimum m = Lbfgsb.defaults().minimize(wells(0.5), s, Bounds.unbounded(2));
+            sum += m.evaluations();
+            atBest += Math.abs(m.value() - r.best().value()) <= 1e-6 * Math.abs(r.best().value()) ? 1 : 0;
+        }
+        assertEquals(atBest, r.startsAtBest());
+        // all starts left of the hump (x = -2 ... -0.1, 20 of them) at least end in the deep well
+        assertTrue(r.startsAtBest() >= 20, "starts at best " + r.startsAtBest());
+        assertEquals(sum, r.evaluations(), "evaluations summed over every start");
+    }
+
+    @Test
+    void tiesGoToTheLowestStartIndex() {
+        // untilted: two global minima of value 0 at x = -1 and x = +1, y = 0.3. Starts at +2 and -2
+        // follow exactly mirrored paths (IEEE arithmetic is symmetric in sign), so they end with
+        // bit-identical values: a true tie, won by the first start in the list (x = +1)
+        List<double[]> starts = List.of(new double[] {2, 0}, new double[] {-2, 0});
+        MultiStart.Result r = new MultiStart(Lbfgsb.defaults()).run(wells(0), starts, Bounds.unbounded(2));
+        assertEquals(1, r.best().x()[0], 1e-6);
+        assertEquals(0, r.bestStart());
+        assertEquals(2, r.startsAtBest(), "equal values agree");
+    }
+
+    @Test
+    void theResultDoesNotDependOnThreadTiming() {
+        // many starts in parallel, run repeatedly, and sequentially: bit-identical outcomes
+        List<double[]> starts = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            starts.add(new double[] {-2.5 + 5.0 * ((i * 37) % 400) / 400, -1 + 0.005 * i});
+        }
+        Objective f = wells(0.2);
+        MultiStart parallel = new MultiStart(Lbfgsb.defaults()).polishing(Lbfgsb.defaults().withFtol(0), 3);
+        MultiStart.Result reference = parallel.sequential().run(f, starts, Bounds.unbounded(2));
+        for (int repeat = 0; repeat < 5; repeat++) {
+            MultiStart.Result r = parallel.run(f, starts, Bounds.unbounded(2));
+            assertArrayEquals(reference.best().x(), r.best().x());
+            assertEquals(reference.best().value(), r.best().value(), 0);
+            assertEquals(reference.bestStart(), r.bestStart());
+            assertEquals(reference.startsAtBest(), r.startsAtBest());
+            assertEquals(reference.evaluations(), r.evaluations());
+            assertEquals(reference.toOptimization("m"), r.toOptimization("m"));
+        }
+    }
+
+    @Test
+    void polishingRefinesTheBestAndAddsItsWork() {
+        // a loose screen stops early; polishing the best 2 with tight tolerances finishes the job
+        Minimizer loose = Lbfgsb.defaults().withFtol(1e-3).withPgtol(1e-1);
+        List<double[]> starts = line(9);
+        MultiStart.Result screened = new MultiStart(loose).run(wells(0.5), starts, Bounds.unbounded(2));
+        MultiStart.Result polished = new MultiStart(loose).polishing(Lbfgsb.defaults(), 2)
+                .run(wells(0.5), starts, Bounds.unbounded(2));
+        assertEquals(2, polished.polished());
+        assertTrue(polished.best().value() <= screened.best().value());
+        assertTrue(polished.best().gradientNorm() < 1e-6, "polished gradient " + polished.best().gradientNorm());
+        assertTrue(polished.evaluations() > screened.evaluations());
+        assertTrue(polished.best().message().contains("polished after"), polished.best().message());
+    }
+
+    @Test
+    void optimizationCarriesTheBestStartsStory() {
+        MultiStart.Result r = new MultiStart(Lbfgsb.defaults()).run(wells(0.5), line(5), Bounds.unbounded(2));
+        Optimization o = r.toOptimization("test method");
+        assertEquals("test method", o.method());
+        assertEquals(r.best().value(), o.objective(), 0);
+        assertEquals(5, o.starts());
+        assertEquals(r.startsAtBest(), o.startsAtBest());
+        assertEquals(r.best().iterations(), o.iterations());
+        assertEquals(r.evaluations(), o.evaluations());
+        assertEquals(r.best().converged(), o.converged());
+        assertTrue(o.message().startsWith("converged"), o.message());
+    }
+
+    @Test
+    void aFailingObjectiveIsReportedNotThrown() {
+        Objective broken = new Objective() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] g) {
+                if (x[0] > 0) {
+                    throw new IllegalStateException("boom");
+                }
+                g[0] = 2 * x[0] + 2;
+                return x[0] * x[0] + 2 * x[0];
+            }
+        };
+        // the start at +1 throws; the start at -3 finds x = -1
+        MultiStart.Result r = new MultiStart(Lbfgsb.defaults()).run(broken,
+                List.of(new double[] {1}, new double[] {-3}), Bounds.unbounded(1));
+        assertEquals(1, r.bestStart());
+        assertEquals(-1, r.best().x()[0], 1e-9);
+        assertThrows(IllegalArgumentException.class,
+                () -> new MultiStart(Lbfgsb.defaults()).run(broken, List.of(), Bounds.unbounded(1)));
+    }
+}
