@@ -18,6 +18,8 @@
  *         where metric != "val_loss"
  *         window params <= 4e8
  *         holdout params > 4e8
+ *         bootstrap 200 seed 1
+ *         predict 1e21, 1e22
  *     report { chart scaling, residuals  table parameters, errors }
  *   }
  *
@@ -71,7 +73,9 @@ arg
     ;
 
 fitClause
-    : kind=(WHERE | WINDOW | HOLDOUT) expr
+    : kind=(WHERE | WINDOW | HOLDOUT) expr                                 # conditionClause
+    | BOOTSTRAP count=NUMBER (SEED seed=NUMBER)?                           # bootstrapClause
+    | PREDICT at+=expr (COMMA at+=expr)*                                   # predictClause
     ;
 
 reportEntry
@@ -114,6 +118,9 @@ NOT         : 'not' ;
 PARAM       : 'param' ;
 IN          : 'in' ;
 START       : 'start' ;
+BOOTSTRAP   : 'bootstrap' ;
+SEED        : 'seed' ;
+PREDICT     : 'predict' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

@@ -400,7 +400,9 @@ public final class Checker {
                                    Map<String, CustomLaws.Spec> customs) {
         Table table = loaded.table();
         String dataName = loaded.decl().name().text();
-        boolean ok = true;
+        int reported = diagnostics.size();
+        checkTargets(fit);
+        boolean ok = diagnostics.size() == reported;
         for (Name g : fit.groupBy()) {
             if (!table.has(g.text())) {
                 diagnostics.add(source.error(g.pos(), "unknown column '" + g.text() + "' in data '" + dataName + "'"
@@ -544,7 +546,28 @@ public final class Checker {
         }
         return new FitTask(law.name().text(), law.law(), dataName, group, fit.pos().line(),
                 law.law().axisLabel(texts), law.yLabel(), List.copyOf(ids), rows, List.copyOf(roles),
-                List.copyOf(notes));
+                List.copyOf(notes), fit.bootstrap() == null ? 0 : fit.bootstrap().resamples(),
+                fit.bootstrap() == null ? 0 : fit.bootstrap().seed(), targets(fit));
+    }
+
+    /** The fit's targets as numbers; each must be a positive constant (it is a point on a log axis). */
+    private double[] targets(FitDecl fit) {
+        double[] out = new double[fit.targets().size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = constant(fit.targets().get(i));
+            out[i] = v == null ? Double.NaN : v;
+        }
+        return out;
+    }
+
+    private void checkTargets(FitDecl fit) {
+        for (Expr target : fit.targets()) {
+            Double v = constant(target);
+            if (v == null || !(v > 0) || !Double.isFinite(v)) {
+                diagnostics.add(source.error(target.pos(), "a target is a positive number on the chart's axis,"
+                        + " e.g. predict 1e23"));
+            }
+        }
     }
 
     private static String firstReason(List<String> notes, List<String> roles) {

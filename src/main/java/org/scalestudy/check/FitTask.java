@@ -18,9 +18,13 @@ import org.scalestudy.law.Law;
  * @param rows    the law's inputs per row (see {@link Law})
  * @param roles   "fit", "holdout" or "excluded" per row
  * @param notes   why a row is excluded ("" otherwise)
+ * @param resamples bootstrap resamples (0 for none)
+ * @param seed    the bootstrap's seed
+ * @param targets x values to predict at
  */
 public record FitTask(String lawName, Law law, String dataset, String group, int line, String xLabel,
-                      String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes) {
+                      String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes,
+                      int resamples, long seed, double[] targets) {
     public static final String FIT = "fit";
     public static final String HOLDOUT = "holdout";
     public static final String EXCLUDED = "excluded";

@@ -2,8 +2,9 @@ package org.scalestudy.fit;
 
 /**
  * {@code exp(x)} in plain Java arithmetic, for hot loops: within 2 ulp of {@link StrictMath#exp}
- * and, unlike {@link Math#exp}, bit-for-bit the same on every JVM and CPU. About twice as fast as
- * {@code Math.exp} inside a loop, because it is inlined rather than called.
+ * and, unlike {@link Math#exp}, bit-for-bit the same on every JVM and CPU. About 1.5 times as fast
+ * as {@code Math.exp} inside a loop (measured on HotSpot 17), because it is inlined rather than
+ * called, so the loop keeps its registers.
  *
  * <p>Method: {@code x = (64 k + j) ln2/64 + r} with {@code |r| <= ln2/128}; then
  * {@code exp(x) = 2^k * 2^(j/64) * exp(r)}, the middle factor from a table and the last from a

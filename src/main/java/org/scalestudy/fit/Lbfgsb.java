@@ -197,8 +197,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                     fixed[i] = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0);
                 }
                 boolean accepted = false;
-                boolean steepest = stored == 0;
-                if (!steepest) {
+                if (stored > 0) {
                     double gd = quasiNewtonDirection(x, g);
                     if (gd < 0 && allFinite(d)) {
                         accepted = lineSearch(x, g, fx, gd, 1.0);
@@ -227,16 +226,18 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
 
                 double sy = 0;
                 double yy = 0;
-                int slot = (newest + 1) % m;
-                double[] sk = s[slot];
-                double[] yk = y[slot];
                 for (int i = 0; i < n; i++) {
-                    sk[i] = xt[i] - x[i];
-                    yk[i] = gt[i] - g[i];
-                    sy += sk[i] * yk[i];
-                    yy += yk[i] * yk[i];
+                    double si = xt[i] - x[i];
+                    double yi = gt[i] - g[i];
+                    sy += si * yi;
+                    yy += yi * yi;
                 }
-                if (sy > EPS * yy) {
+                if (sy > EPS * yy) { // keep the pair (overwriting the oldest when the memory is full)
+                    int slot = (newest + 1) % m;
+                    for (int i = 0; i < n; i++) {
+                        s[slot][i] = xt[i] - x[i];
+                        y[slot][i] = gt[i] - g[i];
+                    }
                     rho[slot] = 1.0 / sy;
                     newest = slot;
                     stored = Math.min(stored + 1, m);

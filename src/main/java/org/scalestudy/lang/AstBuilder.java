@@ -116,9 +116,36 @@ final class AstBuilder {
         Expr where = null;
         Expr window = null;
         Expr holdout = null;
+        FitDecl.Bootstrap bootstrap = null;
+        List<Expr> targets = new ArrayList<>();
         for (StudyParser.FitClauseContext clause : ctx.fitClause()) {
-            Expr e = expr(clause.expr());
-            String keyword = clause.kind.getText();
+            if (clause instanceof StudyParser.BootstrapClauseContext b) {
+                if (bootstrap != null) {
+                    diagnostics.add(source.error(pos(b.start), "this fit already has a 'bootstrap' clause (line "
+                            + bootstrap.pos().line() + ")"));
+                    continue;
+                }
+                double count = Double.parseDouble(b.count.getText());
+                double seed = b.seed == null ? 0 : Double.parseDouble(b.seed.getText());
+                if (count != Math.rint(count) || count < 10 || count > 100_000) {
+                    diagnostics.add(source.error(pos(b.count), "a bootstrap takes a whole number of resamples from 10"
+                            + " to 100000"));
+                    continue;
+                }
+                if (seed != Math.rint(seed) || seed < 0 || seed > 9.007199254740991E15) {
+                    diagnostics.add(source.error(pos(b.seed), "a seed is a whole number from 0 to 2^53"));
+                    continue;
+                }
+                bootstrap = new FitDecl.Bootstrap((int) count, (long) seed, pos(b.start));
+                continue;
+            }
+            if (clause instanceof StudyParser.PredictClauseContext p) {
+                p.at.forEach(e -> targets.add(expr(e)));
+                continue;
+            }
+            StudyParser.ConditionClauseContext condition = (StudyParser.ConditionClauseContext) clause;
+            Expr e = expr(condition.expr());
+            String keyword = condition.kind.getText();
             Expr previous = switch (keyword) {
                 case "where" -> where;
                 case "window" -> window;
@@ -136,7 +163,8 @@ final class AstBuilder {
             }
         }
         return new FitDecl(ctx.laws.stream().map(this::name).toList(), name(ctx.data),
-                ctx.groups.stream().map(this::name).toList(), where, window, holdout, pos(ctx.start));
+                ctx.groups.stream().map(this::name).toList(), where, window, holdout, bootstrap, List.copyOf(targets),
+                pos(ctx.start));
     }
 
     private ReportDecl report(StudyParser.ReportItemContext ctx) {

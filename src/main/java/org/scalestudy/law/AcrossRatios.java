@@ -15,6 +15,7 @@ import org.scalestudy.results.CurvePoint;
  * {@code delta}, default 1e-3) summed over runs of
  * {@code log(-log Q) - logsumexp(a - alpha log N, b - beta log D)} with L-BFGS (analytic gradient,
  * no bounds) from the 81 starts alpha, beta in {0.5, 1, 1.5}, a, b in {5, 10, 15}, keeping the best.
+ * A bootstrap resample ({@link Law#refit}) starts from the original optimum only.
  *
  * <p>Arguments: INPUT {@code N} (parameters), INPUT {@code D} (tokens), INPUT {@code y} (accuracy),
  * INPUT {@code baseline} (r, default 0), OPTION {@code margin} (default 0.05), OPTION {@code delta}.
@@ -55,11 +56,7 @@ public final class AcrossRatios implements LawKind {
     @Override
     public Law bind(Map<String, Double> options) {
         double[] o = LawSupport.options(this, options);
-        double delta = o[1];
-        if (!Double.isFinite(delta) || delta <= 0) {
-            throw new IllegalArgumentException("delta must be a finite number > 0, got " + delta);
-        }
-        return new Bound(NormalizedAccuracy.checkMargin(o[0]), delta);
+        return new Bound(NormalizedAccuracy.checkMargin(o[0]), LawInputs.huberDelta(o[1]));
     }
 
     @Override
@@ -75,6 +72,11 @@ public final class AcrossRatios implements LawKind {
             starts.add(new double[] {g[2], g[3], g[0], g[1]});
         }
         return List.copyOf(starts);
+    }
+
+    /** (A, B, alpha, beta) from the search's (a, b, alpha, beta). */
+    private static double[] parameters(double[] t) {
+        return new double[] {Math.exp(t[0]), Math.exp(t[1]), t[2], t[3]};
     }
 
     static double negLogQ(double[] params, double n, double d) {
@@ -120,12 +122,28 @@ public final class AcrossRatios implements LawKind {
 
         @Override
         public FitReport fit(double[][] rows) {
-            String method = "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on log(-log Q), "
-                    + STARTS.size() + " starts";
+            String method = method();
             FitReport failure = Fitting.precheck(this, rows, method);
-            if (failure != null) {
-                return failure;
-            }
+            return failure != null ? failure
+                    : Fitting.search(objective(rows), STARTS, Bounds.unbounded(4), method, AcrossRatios::parameters);
+        }
+
+        /** A bootstrap resample starts from the original optimum only, as {@code chinchilla}'s does. */
+        @Override
+        public FitReport refit(double[][] rows, double[] fitted) {
+            String method = method();
+            FitReport failure = Fitting.precheck(this, rows, method);
+            double[] start = {Math.log(fitted[0]), Math.log(fitted[1]), fitted[2], fitted[3]};
+            return failure != null ? failure
+                    : Fitting.refit(objective(rows), start, Bounds.unbounded(4), method, AcrossRatios::parameters);
+        }
+
+        private String method() {
+            return LogSumExpHuber.method(delta, "log(-log Q)", STARTS.size());
+        }
+
+        /** Huber on log(-log Q) vs logsumexp(a - alpha log N, b - beta log D) over (a, b, alpha, beta). */
+        private LogSumExpHuber objective(double[][] rows) {
             int n = rows.length;
             double[] target = new double[n];
             double[] logN = new double[n];
@@ -135,10 +153,8 @@ public final class AcrossRatios implements LawKind {
                 logD[i] = Math.log(rows[i][1]);
                 target[i] = NormalizedAccuracy.linearised(rows[i][2], rows[i][3]);
             }
-            LogSumExpHuber objective = new LogSumExpHuber(4, target, List.of(
+            return new LogSumExpHuber(4, target, List.of(
                     LogSumExpHuber.Term.power(0, 2, logN), LogSumExpHuber.Term.power(1, 3, logD)), delta);
-            return Fitting.search(objective, STARTS, Bounds.unbounded(4), method,
-                    t -> new double[] {Math.exp(t[0]), Math.exp(t[1]), t[2], t[3]});
         }
 
         @Override

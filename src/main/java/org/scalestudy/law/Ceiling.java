@@ -17,6 +17,7 @@ import org.scalestudy.results.CurvePoint;
  * list its 150 starts; this law uses the deterministic grid alpha in {0.05, 0.1, 0.2, 0.3, 0.5, 1},
  * a in {0, 5, 10, 15, 20}, e in {-4, -3, -2, -1, 0} (6 x 5 x 5; e = -4 is a ceiling Q_max = 0.98,
  * e = 0 one of 0.37), ordered as product(alpha, a, e).
+ * A bootstrap resample ({@link Law#refit}) starts from the original optimum only.
  *
  * <p>Arguments: INPUT {@code x} (compute C), INPUT {@code y} (accuracy), INPUT {@code baseline}
  * (r, default 0), OPTION {@code margin} (default 0.05), OPTION {@code delta}. Rows are unusable by
@@ -54,11 +55,7 @@ public final class Ceiling implements LawKind {
     @Override
     public Law bind(Map<String, Double> options) {
         double[] o = LawSupport.options(this, options);
-        double delta = o[1];
-        if (!Double.isFinite(delta) || delta <= 0) {
-            throw new IllegalArgumentException("delta must be a finite number > 0, got " + delta);
-        }
-        return new Bound(NormalizedAccuracy.checkMargin(o[0]), delta);
+        return new Bound(NormalizedAccuracy.checkMargin(o[0]), LawInputs.huberDelta(o[1]));
     }
 
     @Override
@@ -79,6 +76,11 @@ public final class Ceiling implements LawKind {
             starts.add(new double[] {g[1], g[2], g[0]});
         }
         return List.copyOf(starts);
+    }
+
+    /** (A, alpha, E) from the search's (a, e, alpha). */
+    private static double[] parameters(double[] t) {
+        return new double[] {Math.exp(t[0]), t[2], Math.exp(t[1])};
     }
 
     static double accuracy(double[] params, double c, double r) {
@@ -121,12 +123,28 @@ public final class Ceiling implements LawKind {
 
         @Override
         public FitReport fit(double[][] rows) {
-            String method = "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on log(-log Q), "
-                    + STARTS.size() + " starts";
+            String method = method();
             FitReport failure = Fitting.precheck(this, rows, method);
-            if (failure != null) {
-                return failure;
-            }
+            return failure != null ? failure
+                    : Fitting.search(objective(rows), STARTS, Bounds.unbounded(3), method, Ceiling::parameters);
+        }
+
+        /** A bootstrap resample starts from the original optimum only, as {@code chinchilla}'s does. */
+        @Override
+        public FitReport refit(double[][] rows, double[] fitted) {
+            String method = method();
+            FitReport failure = Fitting.precheck(this, rows, method);
+            double[] start = {Math.log(fitted[0]), Math.log(fitted[2]), fitted[1]};
+            return failure != null ? failure
+                    : Fitting.refit(objective(rows), start, Bounds.unbounded(3), method, Ceiling::parameters);
+        }
+
+        private String method() {
+            return LogSumExpHuber.method(delta, "log(-log Q)", STARTS.size());
+        }
+
+        /** Huber on log(-log Q) vs logsumexp(a - alpha log C, e) over (a, e, alpha). */
+        private LogSumExpHuber objective(double[][] rows) {
             int n = rows.length;
             double[] target = new double[n];
             double[] logC = new double[n];
@@ -134,10 +152,8 @@ public final class Ceiling implements LawKind {
                 logC[i] = Math.log(rows[i][0]);
                 target[i] = NormalizedAccuracy.linearised(rows[i][1], rows[i][2]);
             }
-            LogSumExpHuber objective = new LogSumExpHuber(3, target, List.of(
+            return new LogSumExpHuber(3, target, List.of(
                     LogSumExpHuber.Term.power(0, 2, logC), LogSumExpHuber.Term.constant(1)), delta);
-            return Fitting.search(objective, STARTS, Bounds.unbounded(3), method,
-                    t -> new double[] {Math.exp(t[0]), t[2], Math.exp(t[1])});
         }
 
         @Override

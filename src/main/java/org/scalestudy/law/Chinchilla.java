@@ -185,6 +185,19 @@ public final class Chinchilla implements LawKind {
             return new FitReport(parameters(result.best().x()), result.toOptimization(method));
         }
 
+        /**
+         * A bootstrap resample starts from the original optimum only (one start, tight tolerances):
+         * the 4,500-point grid for each of hundreds of resamples would cost minutes, and a resample's
+         * optimum lies near the original's.
+         */
+        @Override
+        public FitReport refit(double[][] rows, double[] fitted) {
+            double[] start = {Math.log(fitted[1]), Math.log(fitted[2]), Math.log(fitted[0]), fitted[3], fitted[4]};
+            MultiStart.Result result = new MultiStart(Lbfgsb.defaults()).sequential()
+                    .run(objective(rows, delta), List.of(start), Bounds.unbounded(5));
+            return new FitReport(parameters(result.best().x()), result.toOptimization(method(delta)));
+        }
+
         @Override
         public int minimumRows() {
             return 5;

@@ -1,9 +1,12 @@
 package org.scalestudy.law;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
+import org.scalestudy.results.CurvePoint;
 
 /** Helpers for {@link Law#curve}: the x grid and the distinct settings that get a series each. */
 final class CurveSeries {
@@ -13,6 +16,16 @@ final class CurveSeries {
     /** The chart's log grid over {@code [xMin, xMax]}, {@link LawSupport#CURVE_POINTS} points. */
     static double[] grid(double xMin, double xMax) {
         return LawSupport.logGrid(xMin, xMax, LawSupport.CURVE_POINTS);
+    }
+
+    /** One unnamed series, {@code y = f(x)} on {@link #grid}. */
+    static List<CurvePoint> single(double xMin, double xMax, DoubleUnaryOperator f) {
+        double[] xs = grid(xMin, xMax);
+        List<CurvePoint> points = new ArrayList<>(xs.length);
+        for (double x : xs) {
+            points.add(new CurvePoint("", x, f.applyAsDouble(x)));
+        }
+        return List.copyOf(points);
     }
 
     /**

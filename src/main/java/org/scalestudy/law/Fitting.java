@@ -1,6 +1,7 @@
 package org.scalestudy.law;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.LeastSquares;
 import org.scalestudy.fit.Lbfgsb;
@@ -11,7 +12,7 @@ import org.scalestudy.results.Optimization;
 /** The steps every built-in fit shares: checking its rows, running a search, closed forms. */
 final class Fitting {
     /**
-     * The search of the nonlinear laws: bounded L-BFGS with tight tolerances ({@link Lbfgsb#defaults()})
+     * The search of the nonlinear laws: L-BFGS-B with tight tolerances ({@link Lbfgsb#defaults()})
      * from every start, in parallel, deterministic. Their objectives are summed losses, as the
      * minimiser's tolerances expect.
      */
@@ -41,9 +42,20 @@ final class Fitting {
 
     /** Runs {@link #SEARCH} and reports the best start's parameters, mapped by {@code toParameters}. */
     static FitReport search(Objective f, List<double[]> starts, Bounds bounds, String method,
-            java.util.function.UnaryOperator<double[]> toParameters) {
+            UnaryOperator<double[]> toParameters) {
         MultiStart.Result result = SEARCH.run(f, starts, bounds);
         return new FitReport(toParameters.apply(result.best().x()), result.toOptimization(method));
+    }
+
+    /**
+     * A bootstrap refit: one start, sequential (the bootstrap already runs resamples in parallel), from
+     * the original fit's optimum mapped into the search's variables.
+     */
+    static FitReport refit(Objective f, double[] start, Bounds bounds, String method,
+            UnaryOperator<double[]> toParameters) {
+        MultiStart.Result result = SEARCH.sequential().run(f, List.of(start), bounds);
+        return new FitReport(toParameters.apply(result.best().x()), result.toOptimization(method + "; bootstrap refit "
+                + "from the original optimum"));
     }
 
     /** The account of a closed-form fit: one "iteration", one start, gradient norm 0. */

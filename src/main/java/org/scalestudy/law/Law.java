@@ -27,6 +27,15 @@ public interface Law {
      */
     FitReport fit(double[][] rows);
 
+    /**
+     * Fits again, on a resample of the rows, knowing the original fit's parameters: what the
+     * bootstrap calls. By default the full fit, so each resample is searched as the original was;
+     * laws whose search is expensive (a grid of thousands of starts) may start from {@code fitted}.
+     */
+    default FitReport refit(double[][] rows, double[] fitted) {
+        return fit(rows);
+    }
+
     /** The fewest rows a fit needs. */
     int minimumRows();
 

@@ -31,6 +31,14 @@ final class LawInputs {
         return v > 0 ? null : name + " is not positive";
     }
 
+    /** The Huber threshold option {@code delta}, checked: finite and positive. */
+    static double huberDelta(double delta) {
+        if (!Double.isFinite(delta) || delta <= 0) {
+            throw new IllegalArgumentException("delta must be a finite number > 0, got " + delta);
+        }
+        return delta;
+    }
+
     /**
      * The study's text for the INPUT {@code arg} (stripped), or {@code arg} itself when the study did
      * not bind it.

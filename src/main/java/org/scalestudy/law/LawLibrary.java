@@ -11,8 +11,15 @@ import java.util.stream.Stream;
  */
 public final class LawLibrary {
     private static final List<LawKind> ALL = Stream.<LawKind>of(
+                    new AcrossRatios(),
+                    new Bnsl(),
+                    new Ceiling(),
                     new Chinchilla(),
-                    new DirectPower())
+                    new DirectPower(),
+                    new LossToError(),
+                    new PassAtK(),
+                    new TwoStageLinear(),
+                    new TwoStageLogistic())
             .sorted(Comparator.comparing(LawKind::name))
             .toList();
 

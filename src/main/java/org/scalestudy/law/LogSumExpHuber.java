@@ -49,6 +49,11 @@ final class LogSumExpHuber implements Objective {
         this.delta = delta;
     }
 
+    /** The method line of a fit with this objective, e.g. {@code L-BFGS-B, Huber(0.001) summed on log L, 81 starts}. */
+    static String method(double delta, String target, int starts) {
+        return "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on " + target + ", " + starts + " starts";
+    }
+
     @Override
     public int dimension() {
         return dimension;

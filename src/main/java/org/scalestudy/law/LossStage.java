@@ -1,6 +1,5 @@
 package org.scalestudy.law;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -62,12 +61,7 @@ final class LossStage {
 
     /** One curve over compute, the accuracy of the predicted loss. */
     static List<CurvePoint> curve(double s, double i, DoubleUnaryOperator accuracy, double xMin, double xMax) {
-        double[] xs = CurveSeries.grid(xMin, xMax);
-        List<CurvePoint> points = new ArrayList<>(xs.length);
-        for (double c : xs) {
-            points.add(new CurvePoint("", c, accuracy.applyAsDouble(loss(s, i, c))));
-        }
-        return List.copyOf(points);
+        return CurveSeries.single(xMin, xMax, c -> accuracy.applyAsDouble(loss(s, i, c)));
     }
 
     /** "stage 1 (log L on log C, 9 rows): residual sum of squares 1.2e-05" */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param holdoutMetrics errors on the held-out rows (n = 0 when there are none)
  * @param runs           every row in the fit's scope, in data order
  * @param curve          the fitted curve, sampled for the chart, extended past the largest run
+ * @param targets        predictions at the targets the study names, in order
+ * @param uncertainty    the bootstrap behind the intervals, or null when the fit has none
  */
 public record FitOutcome(
         String law,
@@ -34,5 +36,15 @@ public record FitOutcome(
         Metrics fitMetrics,
         Metrics holdoutMetrics,
         List<RunRow> runs,
-        List<CurvePoint> curve) {
+        List<CurvePoint> curve,
+        List<TargetPrediction> targets,
+        Uncertainty uncertainty) {
+
+    /** A fit without targets or bootstrap. */
+    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
+                      String xLabel, String yLabel, List<ParameterValue> parameters, Optimization optimization,
+                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve) {
+        this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
+                holdoutMetrics, runs, curve, List.of(), null);
+    }
 }

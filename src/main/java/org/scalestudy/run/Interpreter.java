@@ -65,18 +65,44 @@ public final class Interpreter {
             }
         }
         List<CurvePoint> curve = List.of();
+        double curveEnd = xMax;
         if (xMin <= xMax) {
-            // Extend past the largest run by a quarter of the span in decades, at least half a decade.
+            // Extend past the largest run by a quarter of the span in decades, at least half a decade,
+            // and at least to the largest target.
             double decades = Math.max(0.5, 0.25 * Math.log10(xMax / xMin));
-            curve = law.curve(params, task.rows(), xMin, xMax * Math.pow(10, decades));
+            curveEnd = xMax * Math.pow(10, decades);
+            for (double t : task.targets()) {
+                curveEnd = Math.max(curveEnd, t);
+            }
+            curve = law.curve(params, task.rows(), xMin, curveEnd);
         }
         List<ParameterValue> parameters = new ArrayList<>();
         for (int p = 0; p < params.length; p++) {
             parameters.add(new ParameterValue(law.parameterNames().get(p), params[p]));
         }
+        List<org.scalestudy.results.TargetPrediction> targets =
+                Bootstrap.targets(law, params, task.rows(), task.targets());
+        org.scalestudy.results.Uncertainty uncertainty = null;
+        if (task.resamples() > 0 && allFinite(params)) {
+            Bootstrap.Intervals intervals = Bootstrap.run(law, fitRows.toArray(double[][]::new), params, task.rows(),
+                    curve, xMin, curveEnd, task.targets(), task.resamples(), task.seed());
+            parameters = intervals.parameters();
+            targets = intervals.targets();
+            uncertainty = intervals.uncertainty();
+        }
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
                 task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),
-                metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve);
+                metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve, List.copyOf(targets),
+                uncertainty);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Metrics metrics(List<Double> observed, List<Double> predicted) {

@@ -34,7 +34,7 @@ class StudyParsingTest {
                     where C > 1e18
                   }
                   law a = direct_power(x: C, y: acc, baseline: 0.25)
-                  fit a to d by task, seed where task != "loss" window C <= 6e21 holdout C > 6e21
+                  fit a to d by task, rep where task != "loss" window C <= 6e21 holdout C > 6e21
                   report { chart scaling, residuals  table errors; }
                 }
                 """);
@@ -54,7 +54,7 @@ class StudyParsingTest {
         assertEquals(3, law.args().size());
         assertEquals("0.25", law.args().get(2).text());
         FitDecl fit = s.fits().get(0);
-        assertEquals(List.of("task", "seed"), fit.groupBy().stream().map(n -> n.text()).toList());
+        assertEquals(List.of("task", "rep"), fit.groupBy().stream().map(n -> n.text()).toList());
         assertEquals(9, fit.pos().line());
         assertEquals(List.of("scaling", "residuals"), s.report().charts().stream().map(n -> n.text()).toList());
         assertEquals(List.of("errors"), s.report().tables().stream().map(n -> n.text()).toList());

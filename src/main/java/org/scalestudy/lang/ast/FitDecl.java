@@ -8,7 +8,12 @@ import java.util.List;
  * @param where   the rows the fit considers at all; null means every row
  * @param window  the rows it is fitted on; null means every considered row not held out
  * @param holdout the rows it must predict; null means none
+ * @param bootstrap resampling for intervals, or null for none
+ * @param targets  x values (e.g. compute) to predict at, as written
  */
 public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
-                      Pos pos) {
+                      Bootstrap bootstrap, List<Expr> targets, Pos pos) {
+
+    /** {@code bootstrap count seed s}: resamples of the fit rows, and the seed that makes them repeatable. */
+    public record Bootstrap(int resamples, long seed, Pos pos) { }
 }

@@ -1,0 +1,119 @@
+package org.scalestudy.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.scalestudy.law.FitReport;
+import org.scalestudy.law.Law;
+import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.ParameterValue;
+import org.scalestudy.results.TargetPrediction;
+import org.scalestudy.results.Uncertainty;
+
+/**
+ * Percentile bootstrap of a fit: resample the fit rows with replacement, refit, and take the
+ * 2.5th and 97.5th percentiles of each parameter and of each prediction (curve points, targets).
+ * Resample {@code b} draws from its own generator seeded by {@code (seed, b)}, so the intervals
+ * do not depend on how the resamples are spread over threads.
+ */
+final class Bootstrap {
+    static final double LEVEL = 0.95;
+
+    private Bootstrap() {
+    }
+
+    /** The intervals of one fit. */
+    record Intervals(List<ParameterValue> parameters, List<TargetPrediction> targets, Uncertainty uncertainty) { }
+
+    static Intervals run(Law law, double[][] fitRows, double[] fitted, double[][] scopeRows, List<CurvePoint> curve,
+                         double xMin, double xMax, double[] targetXs, int resamples, long seed) {
+        double[][] draws = IntStream.range(0, resamples).parallel()
+                .mapToObj(b -> resample(law, fitRows, fitted, seed, b)).toArray(double[][]::new);
+        List<double[]> ok = Arrays.stream(draws).filter(Bootstrap::finite).toList();
+        int k = fitted.length;
+        List<ParameterValue> parameters = new ArrayList<>(k);
+        for (int p = 0; p < k; p++) {
+            int index = p;
+            double[] values = ok.stream().mapToDouble(d -> d[index]).toArray();
+            parameters.add(new ParameterValue(law.parameterNames().get(p), fitted[p], percentile(values, lower()),
+                    percentile(values, upper())));
+        }
+        // Curves of every resample on the same grid as the fitted curve.
+        List<List<CurvePoint>> curves = ok.stream().map(d -> law.curve(d, scopeRows, xMin, xMax)).toList();
+        List<Uncertainty.BandPoint> band = new ArrayList<>(curve.size());
+        for (int i = 0; i < curve.size(); i++) {
+            int index = i;
+            double[] ys = curves.stream().filter(c -> c.size() == curve.size())
+                    .mapToDouble(c -> c.get(index).y()).filter(Double::isFinite).toArray();
+            band.add(new Uncertainty.BandPoint(curve.get(i).series(), curve.get(i).x(), percentile(ys, lower()),
+                    percentile(ys, upper())));
+        }
+        List<TargetPrediction> targets = new ArrayList<>();
+        for (double x : targetXs) {
+            List<CurvePoint> at = law.curve(fitted, scopeRows, x, x);
+            for (int s = 0; s < at.size(); s++) {
+                int series = s;
+                double[] ys = ok.stream().map(d -> law.curve(d, scopeRows, x, x))
+                        .filter(c -> c.size() == at.size()).mapToDouble(c -> c.get(series).y())
+                        .filter(Double::isFinite).toArray();
+                targets.add(new TargetPrediction(at.get(s).series(), x, at.get(s).y(), percentile(ys, lower()),
+                        percentile(ys, upper())));
+            }
+        }
+        return new Intervals(parameters, targets,
+                new Uncertainty(resamples, seed, LEVEL, resamples - ok.size(), band));
+    }
+
+    /** Predictions at the targets without intervals (a fit with no bootstrap). */
+    static List<TargetPrediction> targets(Law law, double[] fitted, double[][] scopeRows, double[] targetXs) {
+        List<TargetPrediction> out = new ArrayList<>();
+        for (double x : targetXs) {
+            for (CurvePoint p : law.curve(fitted, scopeRows, x, x)) {
+                out.add(new TargetPrediction(p.series(), x, p.y(), Double.NaN, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    private static double[] resample(Law law, double[][] rows, double[] fitted, long seed, int b) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
+        double[][] drawn = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            drawn[i] = rows[random.nextInt(rows.length)];
+        }
+        FitReport report = law.refit(drawn, fitted);
+        return report.params();
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double lower() {
+        return (1 - LEVEL) / 2;
+    }
+
+    static double upper() {
+        return 1 - (1 - LEVEL) / 2;
+    }
+
+    /** The q-quantile with linear interpolation between order statistics (numpy's default); NaN when empty. */
+    static double percentile(double[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
