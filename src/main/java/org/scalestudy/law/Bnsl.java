@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Huber;
 import org.scalestudy.fit.Objective;
 import org.scalestudy.results.CurvePoint;
@@ -26,8 +27,9 @@ import org.scalestudy.results.CurvePoint;
  * the rows' log-compute range widened by that range on each side (a break further out cannot be
  * seen in the data); a and b' are free. Random starts: a uniform over [min y - w, max y + w] and b'
  * over [-2w, 2w] (w = max y - min y), c0 over [0, 1], c1 over [-1, 1], log d1 over the rows'
- * log-compute range, log f1 over [log 0.05, log 5]. A bootstrap resample ({@link Law#refit}) starts
- * from the original optimum only.
+ * log-compute range, log f1 over [log 0.05, log 5]. A bootstrap resample (and a refit of the
+ * fit-window sweep, {@link Law#refit}) is searched the same way, from its own rows' random starts drawn
+ * from the same seed, on one thread (the bootstrap runs resamples in parallel).
  *
  * <p>Arguments: INPUT {@code x} (compute C), INPUT {@code y} (the metric: loss, error or accuracy),
  * OPTION {@code starts}, OPTION {@code delta}. A row is unusable when C is not positive and finite
@@ -171,11 +173,6 @@ public final class Bnsl implements LawKind {
         double[] parameters(double[] t) {
             return new double[] {t[0], t[1] * Math.exp(t[2] * u0), t[2], t[3], Math.exp(t[4]), Math.exp(t[5])};
         }
-
-        /** The search's variables from the law's parameters. */
-        double[] variables(double[] p) {
-            return new double[] {p[0], p[1] * Math.exp(-p[2] * u0), p[2], p[3], Math.log(p[4]), Math.log(p[5])};
-        }
     }
 
     /** The law with its options fixed. Rows are {@code {x, y}}. */
@@ -200,31 +197,24 @@ public final class Bnsl implements LawKind {
 
         @Override
         public FitReport fit(double[][] rows) {
-            String method = method();
-            FitReport failure = Fitting.precheck(this, rows, method);
-            if (failure != null) {
-                return failure;
-            }
-            Problem problem = new Problem(rows);
-            return Fitting.search(problem.objective(delta), problem.randomStarts(starts), problem.bounds(), method,
-                    problem::parameters);
+            return fit(rows, Fitting.SEARCH);
         }
 
-        /**
-         * A bootstrap resample starts from the original optimum only (one start): the random starts for
-         * each of hundreds of resamples would cost minutes, and a resample's optimum lies near the
-         * original's.
-         */
+        /** The fit's search, from {@code starts} random starts, on the calling thread: {@code fitted} is not used. */
         @Override
         public FitReport refit(double[][] rows, double[] fitted) {
+            return fit(rows, Fitting.SEARCH.sequential());
+        }
+
+        private FitReport fit(double[][] rows, MultiStart search) {
             String method = method();
             FitReport failure = Fitting.precheck(this, rows, method);
             if (failure != null) {
                 return failure;
             }
             Problem problem = new Problem(rows);
-            return Fitting.refit(problem.objective(delta), problem.variables(fitted), problem.bounds(), method,
-                    problem::parameters);
+            return Fitting.search(search, problem.objective(delta), problem.randomStarts(starts), problem.bounds(),
+                    method, problem::parameters);
         }
 
         private String method() {

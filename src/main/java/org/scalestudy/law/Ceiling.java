@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Grid;
 import org.scalestudy.results.CurvePoint;
 
@@ -109,20 +110,20 @@ public final class Ceiling implements LawKind {
 
         @Override
         public FitReport fit(double[][] rows) {
-            String method = method();
-            FitReport failure = Fitting.precheck(this, rows, method);
-            return failure != null ? failure
-                    : Fitting.search(objective(rows), STARTS, Bounds.unbounded(3), method, Ceiling::parameters);
+            return fit(rows, Fitting.SEARCH);
         }
 
-        /** A bootstrap resample starts from the original optimum only, as {@code chinchilla}'s does. */
+        /** The fit's search from all 150 starts, on the calling thread: {@code fitted} is not used. */
         @Override
         public FitReport refit(double[][] rows, double[] fitted) {
+            return fit(rows, Fitting.SEARCH.sequential());
+        }
+
+        private FitReport fit(double[][] rows, MultiStart search) {
             String method = method();
             FitReport failure = Fitting.precheck(this, rows, method);
-            double[] start = {Math.log(fitted[0]), Math.log(fitted[2]), fitted[1]};
             return failure != null ? failure
-                    : Fitting.refit(objective(rows), start, Bounds.unbounded(3), method, Ceiling::parameters);
+                    : Fitting.search(search, objective(rows), STARTS, Bounds.unbounded(3), method, Ceiling::parameters);
         }
 
         private String method() {

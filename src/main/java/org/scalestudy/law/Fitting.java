@@ -65,16 +65,6 @@ final class Fitting {
                 bounds.active(result.best().x()));
     }
 
-    /**
-     * A bootstrap refit: one start, sequential (the bootstrap already runs resamples in parallel), from
-     * the original fit's optimum mapped into the search's variables.
-     */
-    static FitReport refit(Objective f, double[] start, Bounds bounds, String method,
-            UnaryOperator<double[]> toParameters) {
-        return search(SEARCH.sequential(), f, List.of(start), bounds, method + "; bootstrap refit from the original optimum",
-                toParameters);
-    }
-
     /** The account of a closed-form fit: one "iteration", one start, gradient norm 0. */
     static Optimization closedForm(String method, double objective, String message) {
         return new Optimization(method, objective, true, 1, 1, 1, 1, 0, message);

@@ -17,6 +17,9 @@ import org.scalestudy.results.Uncertainty;
 /**
  * Percentile bootstrap of a fit: resample the fit rows with replacement, refit, and take the
  * 2.5th and 97.5th percentiles of each parameter and of each prediction (curve points, targets).
+ * Every resample is fitted by the law's whole procedure ({@link Law#refit}: the same multi-start search
+ * as the fit, never a warm start from the original optimum), so the intervals describe the fitting
+ * procedure the study declares. Resamples run in parallel, each refit on its thread.
  * Resample {@code b} draws from its own generator seeded by {@code (seed, b)}, so the intervals
  * do not depend on how the resamples are spread over threads.
  */

@@ -11,7 +11,7 @@ import org.scalestudy.results.WindowPoint;
 /**
  * Fit-window sensitivity, as in the extrapolation study of Krajewski et al. (2025): move the largest x
  * admitted to the fit down the ladder and watch the holdout error. For every distinct x of the fit rows,
- * largest first, the law is refitted ({@link Law#refit}, from the full fit's parameters) on the fit rows
+ * largest first, the law is refitted ({@link Law#refit}: its whole search, as the fit's) on the fit rows
  * with x ≤ that cut-off and judged on the holdout rows; the sweep stops when fewer than
  * {@link Law#minimumRows()} rows would remain. The first point is the full window (the full fit's own
  * rows, refitted the same way, so every point of the sweep is made alike).
@@ -23,7 +23,7 @@ final class WindowSweep {
     /**
      * @param fitRows     the law's input rows fitted on
      * @param holdoutRows the law's input rows held out; empty gives an empty sweep
-     * @param fitted      the full fit's parameters, the refits' starting point
+     * @param fitted      the full fit's parameters (passed to {@link Law#refit}, which searches afresh)
      */
     static List<WindowPoint> sweep(Law law, double[][] fitRows, double[][] holdoutRows, double[] fitted) {
         List<WindowPoint> points = new ArrayList<>();

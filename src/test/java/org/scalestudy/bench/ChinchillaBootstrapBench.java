@@ -1,0 +1,324 @@
+package org.scalestudy.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.Lbfgsb;
+import org.scalestudy.fit.Minimum;
+import org.scalestudy.fit.MultiStart;
+import org.scalestudy.fit.Newton;
+import org.scalestudy.fit.Objective;
+import org.scalestudy.law.Chinchilla;
+import org.scalestudy.law.FitReport;
+import org.scalestudy.law.Law;
+import org.scalestudy.law.LawLibrary;
+import org.scalestudy.results.FitOutcome;
+import org.scalestudy.results.StudyResult;
+import org.scalestudy.run.Pipeline;
+import org.scalestudy.run.StudyFiles;
+
+/**
+ * Issue 13's benchmark: the {@code chinchilla} law on Epoch AI's 240 runs, its search ({@link Chinchilla#SEARCH})
+ * beside today's procedure and beside scipy, in one run.
+ *
+ * <ol>
+ *   <li><b>One fit</b>: {@code law.fit} (the screened grid search, in parallel) against today's search (every
+ *       one of the 4,500 starts with scipy's tolerances, the best 10 polished, each run evaluated on its own),
+ *       and scipy's L-BFGS-B from the same 4,500 starts ({@code python3}; skipped with a message when python3
+ *       or scipy is missing). Prints medians, the ratio to scipy, and the objective against today's.</li>
+ *   <li><b>A study with {@code bootstrap 1000}</b> built end to end through {@link Pipeline} (every resample
+ *       searched like the fit), against today's bootstrap (each resample refitted from the original optimum
+ *       only) and against today's full grid per resample (its CPU time per resample, measured in part 3,
+ *       times 1,000). Wall-clock and CPU seconds: on a shared machine, CPU seconds / processors is what an
+ *       idle one would take.</li>
+ *   <li><b>Agreement</b> on {@code -Dbench.resamples} (default 200) bootstrap resamples: the search's objective
+ *       against the exhaustive grid's (all 4,500 starts searched, the best 10 polished, the best finished by
+ *       Newton, {@link Chinchilla#EXHAUSTIVE}), within 1e-9 relative; and how often today's warm start ends
+ *       above the exhaustive optimum by more than that.</li>
+ * </ol>
+ *
+ * <pre>mvn -q -Dskip.npm=true test-compile exec:java -Dexec.mainClass=org.scalestudy.bench.ChinchillaBootstrapBench -Dexec.classpathScope=test</pre>
+ *
+ * Optional arguments: the CSV (default: Epoch's release under {@code studies/published/data/}, else
+ * {@code external/}), the timed repetitions (default 5), scipy's repetitions (default 1).
+ */
+public final class ChinchillaBootstrapBench {
+    private static final double DELTA = 1e-3;
+    private static final double AGREE = 1e-9;
+    private static final List<Path> DATA = List.of(
+            Path.of("studies/published/data/epoch-chinchilla/svg_extracted_data.csv"),
+            Path.of("external/epoch-chinchilla/svg_extracted_data.csv"));
+
+    /** Today's search: every start with scipy's tolerances, the best 10 polished, nothing more. */
+    static final MultiStart TODAY = new MultiStart(Lbfgsb.scipyDefaults()).polishing(Lbfgsb.defaults(),
+            Chinchilla.POLISHED);
+
+    private ChinchillaBootstrapBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path csv = args.length > 0 ? Path.of(args[0]) : DATA.stream().filter(Files::exists).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Epoch's CSV is in none of " + DATA));
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int scipyRepeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int resamples = Integer.getInteger("bench.resamples", 200);
+        int bootstrap = Integer.getInteger("bench.bootstrap", 1000);
+        double[][] rows = ChinchillaGridBench.epochRows(csv);
+        Law law = LawLibrary.find("chinchilla").orElseThrow().bind(Map.of("delta", DELTA));
+        List<double[]> grid = Chinchilla.startGrid();
+        Bounds free = Bounds.unbounded(5);
+        System.out.printf(Locale.ROOT, "Chinchilla on %s: %d runs, %d grid starts, %d processors, %s %s%n", csv,
+                rows.length, grid.size(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+
+        // ---- 1. one fit ----
+        System.out.println("\n1. One fit (medians of " + repeats + ")");
+        Objective everyRow = Chinchilla.objectiveEveryRow(rows, DELTA);
+        for (int i = 0; i < 3; i++) {
+            law.fit(rows);
+        }
+        TODAY.run(everyRow, grid, free);
+        FitReport[] fit = new FitReport[1];
+        double[][] newTimes = time(repeats, () -> fit[0] = law.fit(rows));
+        MultiStart.Result[] today = new MultiStart.Result[1];
+        double[][] todayTimes = time(Math.max(3, repeats / 2), () -> today[0] = TODAY.run(everyRow, grid, free));
+        report("law.fit: screened grid + polish + Newton", newTimes);
+        report("before: today's search (all 4,500 starts)", todayTimes);
+        double newObjective = fit[0].optimization().objective();
+        double todayObjective = today[0].best().value();
+        MultiStart.Result exhaustive = Chinchilla.EXHAUSTIVE.run(Chinchilla.objective(rows, DELTA), grid, free);
+        System.out.printf(Locale.ROOT, "  objective %.17g (today's %.17g: %+.2e relative; the exhaustive grid's %.17g:"
+                + " %+.2e)%n", newObjective, todayObjective, rel(newObjective, todayObjective),
+                exhaustive.best().value(), rel(newObjective, exhaustive.best().value()));
+        System.out.printf(Locale.ROOT, "  gradient norm %.2e (today's %.2e); %s%n", fit[0].optimization().gradientNorm(),
+                today[0].best().gradientNorm(), fit[0].optimization().message());
+        System.out.printf(Locale.ROOT, "  speed-up over today's search: %.1fx wall, %.1fx CPU%n",
+                median(todayTimes[0]) / median(newTimes[0]), median(todayTimes[1]) / median(newTimes[1]));
+        scipy(rows, grid, scipyRepeats, new double[] {median(newTimes[0]), median(newTimes[1])},
+                new double[] {median(todayTimes[0]), median(todayTimes[1])});
+
+        // ---- 3 first (its CPU time per full-grid resample is part 2's "before") ----
+        Agreement agreement = agreement(law, rows, fit[0].params(), resamples);
+
+        // ---- 2. the bootstrap ----
+        System.out.println("\n2. Bootstrap of " + bootstrap + " resamples (medians of " + Math.max(1, repeats / 2) + ")");
+        Path study = bootstrapStudy(csv, bootstrap);
+        FitOutcome[] outcome = new FitOutcome[1];
+        build(study); // warm-up
+        double[][] bootTimes = time(Math.max(1, repeats / 2), () -> outcome[0] = build(study));
+        report("study with bootstrap (full search per resample)", bootTimes);
+        double[] fitted = fit[0].params();
+        double[][] warmTimes = time(Math.max(1, repeats / 2), () -> IntStream.range(0, bootstrap).parallel()
+                .mapToObj(b -> warmStart(resample(rows, 1, b), fitted)).count());
+        report("before: today's bootstrap (warm starts only)", warmTimes);
+        double todayFull = agreement.todayCpu * bootstrap;
+        System.out.printf(Locale.ROOT, "  before: today's full grid per resample: %.0f CPU s for %d resamples (%.3f CPU s"
+                + " each, measured in part 3), %.0f s on %d idle cores%n", todayFull, bootstrap, agreement.todayCpu,
+                todayFull / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  target: under 60 s wall on 2 cores; median %.1f s wall, %.1f CPU s (%.1f s on an"
+                + " idle 2-core machine)%n", median(bootTimes[0]), median(bootTimes[1]), median(bootTimes[1]) / 2);
+        var alpha = outcome[0].parameters().get(3);
+        var beta = outcome[0].parameters().get(4);
+        System.out.printf(Locale.ROOT, "  alpha %.4f [%.4f, %.4f], beta %.4f [%.4f, %.4f], %d of %d resamples failed%n",
+                alpha.value(), alpha.low(), alpha.high(), beta.value(), beta.low(), beta.high(),
+                outcome[0].uncertainty().failed(), outcome[0].uncertainty().resamples());
+    }
+
+    /** What part 3 measured. */
+    record Agreement(int resamples, int agreeing, int todayAbove, int warmAbove, double worst, double todayCpu) { }
+
+    private static Agreement agreement(Law law, double[][] rows, double[] fitted, int count) {
+        System.out.println("\n3. Agreement on " + count + " bootstrap resamples (seed 2): the search against the "
+                + "exhaustive grid (within " + AGREE + " relative)");
+        Bounds free = Bounds.unbounded(5);
+        List<double[]> grid = Chinchilla.startGrid();
+        var threads = ManagementFactory.getThreadMXBean();
+        double[][] out = IntStream.range(0, count).parallel().mapToObj(b -> {
+            double[][] drawn = resample(rows, 2, b);
+            Objective f = Chinchilla.objective(drawn, DELTA);
+            MultiStart.Result fast = Chinchilla.SEARCH.sequential().run(f, grid, free);
+            long cpu = threads.getCurrentThreadCpuTime();
+            MultiStart.Result today = TODAY.sequential().run(Chinchilla.objectiveEveryRow(drawn, DELTA), grid, free);
+            double todayCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            // the exhaustive grid = today's search finished by Newton from its best (Chinchilla.EXHAUSTIVE)
+            Minimum finished = Newton.defaults().minimize(f, today.best().x(), free);
+            double exhaustive = Math.min(finished.value(), today.best().value());
+            double warm = warmStart(drawn, fitted).optimization().objective();
+            return new double[] {fast.best().value(), today.best().value(), exhaustive, warm, todayCpu, fast.starts()};
+        }).toArray(double[][]::new);
+        int agreeing = 0;
+        int todayAbove = 0;
+        int warmAbove = 0;
+        int extended = 0;
+        double worst = 0;
+        double todayCpu = 0;
+        for (double[] o : out) {
+            double r = rel(o[0], o[2]);
+            agreeing += Math.abs(r) <= AGREE ? 1 : 0;
+            worst = Math.max(worst, Math.abs(r));
+            todayAbove += rel(o[1], o[2]) > AGREE ? 1 : 0;
+            warmAbove += rel(o[3], o[2]) > AGREE ? 1 : 0;
+            extended += o[5] > Chinchilla.BATCH ? 1 : 0;
+            todayCpu += o[4] / count;
+        }
+        System.out.printf(Locale.ROOT, "  the search reaches the exhaustive grid's objective on %d of %d resamples (%.1f%%;"
+                + " target >= 99.5%%); largest relative difference %.1e; %d searched more than %d starts%n", agreeing,
+                count, 100.0 * agreeing / count, worst, extended, Chinchilla.BATCH);
+        System.out.printf(Locale.ROOT, "  today's search without the Newton finish ends above it by more than %.0e on %d;"
+                + " today's warm start on %d (%.0f%%)%n", AGREE, todayAbove, warmAbove, 100.0 * warmAbove / count);
+        return new Agreement(count, agreeing, todayAbove, warmAbove, worst, todayCpu);
+    }
+
+    /** Today's bootstrap refit: one start, the original optimum, tight tolerances, each run on its own. */
+    static FitReport warmStart(double[][] rows, double[] fitted) {
+        double[] start = {Math.log(fitted[1]), Math.log(fitted[2]), Math.log(fitted[0]), fitted[3], fitted[4]};
+        MultiStart.Result r = new MultiStart(Lbfgsb.defaults()).sequential()
+                .run(Chinchilla.objectiveEveryRow(rows, DELTA), List.of(start), Bounds.unbounded(5));
+        return new FitReport(Chinchilla.parameters(r.best().x()), r.toOptimization("warm start"));
+    }
+
+    /** Resample b of {@code rows} as the bootstrap draws it (run/Bootstrap's generator). */
+    static double[][] resample(double[][] rows, long seed, int b) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
+        double[][] drawn = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            drawn[i] = rows[random.nextInt(rows.length)];
+        }
+        return drawn;
+    }
+
+    /**
+     * scipy's L-BFGS-B from the grid's starts (every {@code -Dbench.scipyStride}-th, default 10: scipy 1.17's
+     * L-BFGS-B costs about 1 ms of CPU per iteration here, so all 4,500 take many minutes; its times are
+     * scaled up by the stride, and {@code -Dbench.scipyStride=1} runs them all).
+     *
+     * @param newSeconds   law.fit's median wall and CPU seconds
+     * @param todaySeconds today's search's median wall and CPU seconds
+     */
+    private static void scipy(double[][] rows, List<double[]> grid, int repeats, double[] newSeconds,
+            double[] todaySeconds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("chinchilla-scipy");
+        StringBuilder data = new StringBuilder();
+        for (double[] r : rows) {
+            data.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
+        }
+        int stride = Integer.getInteger("bench.scipyStride", 10);
+        StringBuilder starts = new StringBuilder();
+        int taken = 0;
+        for (int i = 0; i < grid.size(); i += stride, taken++) {
+            double[] s = grid.get(i);
+            starts.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append(',').append(s[3]).append(',')
+                    .append(s[4]).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), data);
+        Files.writeString(dir.resolve("starts.csv"), starts);
+        Path script = dir.resolve("chinchilla_scipy.py");
+        try (InputStream in = ChinchillaBootstrapBench.class.getResourceAsStream("chinchilla_scipy.py")) {
+            Files.copy(in, script);
+        }
+        List<String> lines = new ArrayList<>();
+        try {
+            Process p = new ProcessBuilder("python3", script.toString(), dir.resolve("rows.csv").toString(),
+                    dir.resolve("starts.csv").toString(), String.valueOf(repeats)).redirectErrorStream(true).start();
+            lines.addAll(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
+                System.out.println("  scipy: skipped, python3 or scipy failed: " + String.join(" | ", lines));
+                return;
+            }
+        } catch (IOException e) {
+            System.out.println("  scipy: skipped, python3 is not available (" + e.getMessage() + ")");
+            return;
+        }
+        double scale = (double) grid.size() / taken;
+        double[] wall = lines.stream().mapToDouble(l -> scale * Double.parseDouble(l.split(" ")[0])).toArray();
+        double[] cpu = lines.stream().mapToDouble(l -> scale * Double.parseDouble(l.split(" ")[1])).toArray();
+        String[] last = lines.get(lines.size() - 1).split(" ");
+        System.out.printf(Locale.ROOT, "  scipy %s L-BFGS-B (one thread, analytic gradient), %d of the 4,500 starts (every"
+                + " %d%s): %.2f s wall, %.2f CPU s for 4,500 (median of %d), best objective %s, %s evaluations%n",
+                lines.size() > 0 ? version() : "", taken, stride, stride == 1 ? "" : "; times scaled by " + (float) scale,
+                median(wall), median(cpu), wall.length, last[2], last[3]);
+        System.out.printf(Locale.ROOT, "  law.fit is %.0fx faster than scipy in wall time, %.0fx in CPU time (target >= 20x);"
+                + " today's search %.1fx, %.1fx%n", median(wall) / newSeconds[0], median(cpu) / newSeconds[1],
+                median(wall) / todaySeconds[0], median(cpu) / todaySeconds[1]);
+    }
+
+    private static String version() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import scipy; print(scipy.__version__)").start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            return v;
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    private static Path bootstrapStudy(Path csv, int resamples) throws IOException {
+        Path dir = Files.createTempDirectory("chinchilla-bootstrap");
+        Files.copy(csv, dir.resolve("epoch.csv"));
+        Path study = dir.resolve("boot.study");
+        Files.writeString(study, "study \"epoch bootstrap\" {\n"
+                + "  data runs = csv(\"epoch.csv\", params: \"Model Size\", flops: \"Training FLOP\", loss: loss) {\n"
+                + "    let tokens = flops / (6 * params)\n    where loss < 3.42\n  }\n"
+                + "  law approach3 = chinchilla(N: params, D: tokens, y: loss)\n"
+                + "  fit approach3 to runs bootstrap " + resamples + " seed 1\n}\n");
+        return study;
+    }
+
+    private static FitOutcome build(Path study) {
+        try {
+            StudyResult result = Pipeline.run(Pipeline.check(StudyFiles.find(List.of(study)))).get(0);
+            return result.fits().get(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double rel(double value, double reference) {
+        return (value - reference) / Math.abs(reference);
+    }
+
+    /** Wall-clock seconds of each repetition, then the process's CPU seconds of each. */
+    private static double[][] time(int repeats, Supplier<Object> work) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[][] seconds = new double[2][repeats];
+        for (int i = 0; i < repeats; i++) {
+            long cpu = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            work.get();
+            seconds[0][i] = (System.nanoTime() - start) / 1e9;
+            seconds[1][i] = (os.getProcessCpuTime() - cpu) / 1e9;
+        }
+        return seconds;
+    }
+
+    private static void report(String what, double[][] seconds) {
+        StringBuilder all = new StringBuilder();
+        for (double s : seconds[0]) {
+            all.append(String.format(Locale.ROOT, " %.3f", s));
+        }
+        System.out.printf(Locale.ROOT, "  %-50s median %.3f s wall [%s ], %.3f CPU s%n", what, median(seconds[0]), all,
+                median(seconds[1]));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+}
