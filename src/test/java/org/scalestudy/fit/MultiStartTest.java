@@ -148,4 +148,88 @@ class MultiStartTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new MultiStart(Lbfgsb.defaults()).run(broken, List.of(), Bounds.unbounded(1)));
     }
+
+    @Test
+    void screeningSearchesTheLowestStartsFirstAndStopsWhenEnoughAgree() {
+        // wells(0.5) on 41 starts along x in [-2, 2]: the lowest starting values lie near x = -1, in the
+        // deep well, so the first batch of 5 finds it and agrees on it at once
+        List<double[]> starts = line(41);
+        Objective f = wells(0.5);
+        MultiStart exhaustive = new MultiStart(Lbfgsb.defaults());
+        MultiStart.Result all = exhaustive.run(f, starts, Bounds.unbounded(2));
+        MultiStart.Result screened = exhaustive.screening(5, 2).run(f, starts, Bounds.unbounded(2));
+        assertEquals(5, screened.starts(), "one batch");
+        assertEquals(all.best().value(), screened.best().value(), 1e-12);
+        // which 5: recompute the starting values and run each of the 5 lowest alone
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(f.value(starts.get(a)), f.value(starts.get(b))));
+        long evaluations = starts.size(); // each start's value, once
+        int bestIndex = -1;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int i : order.subList(0, 5)) {
+            Minimum m = Lbfgsb.defaults().minimize(f, starts.get(i), Bounds.unbounded(2));
+            evaluations += m.evaluations();
+            if (m.value() < bestValue || (m.value() == bestValue && i < bestIndex)) {
+                bestValue = m.value();
+                bestIndex = i;
+            }
+        }
+        assertEquals(evaluations, screened.evaluations(), "41 starting values + the 5 searches");
+        assertEquals(bestIndex, screened.bestStart());
+        assertTrue(screened.toOptimization("m").message().contains("5 starts (the lowest of 41 by objective)"),
+                screened.toOptimization("m").message());
+    }
+
+    @Test
+    void screeningSearchesOnUntilEnoughStartsAgree() {
+        // one start per batch and 3 must agree: at least 3 batches; asking for more agreement than the
+        // grid can give searches every start, and then the result is the exhaustive one bit for bit
+        List<double[]> starts = line(41);
+        MultiStart base = new MultiStart(Lbfgsb.defaults()).polishing(Lbfgsb.defaults().withFtol(0), 2);
+        MultiStart.Result three = base.screening(1, 3).run(wells(0.5), starts, Bounds.unbounded(2));
+        assertTrue(three.starts() >= 3 && three.startsAtBest() >= 3, three.starts() + " searched, "
+                + three.startsAtBest() + " at best");
+        MultiStart.Result all = base.run(wells(0.5), starts, Bounds.unbounded(2));
+        MultiStart.Result everything = base.screening(7, 1000).run(wells(0.5), starts, Bounds.unbounded(2));
+        assertEquals(41, everything.starts());
+        assertArrayEquals(all.best().x(), everything.best().x());
+        assertEquals(all.bestStart(), everything.bestStart());
+        assertEquals(all.startsAtBest(), everything.startsAtBest());
+        assertEquals(all.evaluations() + 41, everything.evaluations(), "plus the 41 starting values");
+    }
+
+    @Test
+    void screeningDoesNotDependOnThreadTiming() {
+        List<double[]> starts = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            starts.add(new double[] {-2.5 + 5.0 * ((i * 37) % 400) / 400, -1 + 0.005 * i});
+        }
+        MultiStart search = new MultiStart(Lbfgsb.defaults()).screening(30, 5).polishing(Lbfgsb.defaults(), 3)
+                .finishing(Newton.defaults());
+        MultiStart.Result reference = search.sequential().run(wells(0.2), starts, Bounds.unbounded(2));
+        for (int repeat = 0; repeat < 3; repeat++) {
+            MultiStart.Result r = search.run(wells(0.2), starts, Bounds.unbounded(2));
+            assertArrayEquals(reference.best().x(), r.best().x());
+            assertEquals(reference.toOptimization("m"), r.toOptimization("m"));
+        }
+    }
+
+    @Test
+    void finishingRunsFromTheBestAndKeepsItWhenNotWorse() {
+        // a loose screen, then Newton from its best: the minimum of wells(0.5) near x = -1.06 to rounding
+        Minimizer loose = Lbfgsb.defaults().withFtol(1e-3).withPgtol(1e-1);
+        MultiStart.Result r = new MultiStart(loose).finishing(Newton.defaults())
+                .run(wells(0.5), line(9), Bounds.unbounded(2));
+        MultiStart.Result screened = new MultiStart(loose).run(wells(0.5), line(9), Bounds.unbounded(2));
+        assertTrue(r.best().value() <= screened.best().value());
+        // 4 x^3 - 4 x + 0.5 = 0 at the deep well's bottom
+        double x = r.best().x()[0];
+        assertEquals(0, 4 * x * x * x - 4 * x + 0.5, 1e-12);
+        assertTrue(r.best().message().contains("finished after"), r.best().message());
+        assertThrows(IllegalArgumentException.class, () -> new MultiStart(loose).screening(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new MultiStart(loose).finishing(null));
+    }
 }
