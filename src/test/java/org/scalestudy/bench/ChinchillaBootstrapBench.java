@@ -52,7 +52,11 @@ import org.scalestudy.run.StudyFiles;
  *
  * <pre>mvn -q -Dskip.npm=true test-compile exec:java -Dexec.mainClass=org.scalestudy.bench.ChinchillaBootstrapBench -Dexec.classpathScope=test</pre>
  *
- * Optional arguments: the CSV (default: Epoch's release in {@code studies/published/data/epoch-chinchilla/}),
+ * Properties: {@code -Dbench.resamples} (part 3, default 200), {@code -Dbench.bootstrap} (part 2, default 1000),
+ * {@code -Dbench.bootstrapRepeats} (default 3), {@code -Dbench.scipyStride} (default 1: all 4,500 starts),
+ * {@code -Dbench.parts} (default {@code 123}; {@code 1} times one fit and scipy only).
+ *
+ * <p>Optional arguments: the CSV (default: Epoch's release in {@code studies/published/data/epoch-chinchilla/}),
  * the timed repetitions (default 5), scipy's repetitions (default 1).
  */
 public final class ChinchillaBootstrapBench {
@@ -75,6 +79,7 @@ public final class ChinchillaBootstrapBench {
         int scipyRepeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int resamples = Integer.getInteger("bench.resamples", 200);
         int bootstrap = Integer.getInteger("bench.bootstrap", 1000);
+        String parts = System.getProperty("bench.parts", "123");
         double[][] rows = ChinchillaGridBench.epochRows(csv);
         Law law = LawLibrary.find("chinchilla").orElseThrow().bind(Map.of("delta", DELTA));
         List<double[]> grid = Chinchilla.startGrid();
@@ -108,10 +113,16 @@ public final class ChinchillaBootstrapBench {
                 median(todayTimes[0]) / median(newTimes[0]), median(todayTimes[1]) / median(newTimes[1]));
         scipy(rows, grid, scipyRepeats, new double[] {median(newTimes[0]), median(newTimes[1])},
                 new double[] {median(todayTimes[0]), median(todayTimes[1])});
+        if (!parts.contains("3")) {
+            return;
+        }
 
         // ---- 3 first (its CPU time per full-grid resample is part 2's "before") ----
         Agreement agreement = agreement(law, rows, fit[0].params(), resamples);
 
+        if (!parts.contains("2")) {
+            return;
+        }
         // ---- 2. the bootstrap ----
         int bootRepeats = Integer.getInteger("bench.bootstrapRepeats", 3);
         System.out.println("\n2. Bootstrap of " + bootstrap + " resamples (medians of " + bootRepeats + ")");
@@ -207,9 +218,8 @@ public final class ChinchillaBootstrapBench {
     }
 
     /**
-     * scipy's L-BFGS-B from the grid's starts (every {@code -Dbench.scipyStride}-th, default 10: scipy 1.17's
-     * L-BFGS-B costs about 1 ms of CPU per iteration here, so all 4,500 take many minutes; its times are
-     * scaled up by the stride, and {@code -Dbench.scipyStride=1} runs them all).
+     * scipy's L-BFGS-B from the grid's starts (every {@code -Dbench.scipyStride}-th, default 1: all of them;
+     * with a larger stride its times are scaled up by the stride), BLAS on one thread.
      *
      * @param newSeconds   law.fit's median wall and CPU seconds
      * @param todaySeconds today's search's median wall and CPU seconds
@@ -221,7 +231,7 @@ public final class ChinchillaBootstrapBench {
         for (double[] r : rows) {
             data.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
         }
-        int stride = Integer.getInteger("bench.scipyStride", 10);
+        int stride = Integer.getInteger("bench.scipyStride", 1);
         StringBuilder starts = new StringBuilder();
         int taken = 0;
         for (int i = 0; i < grid.size(); i += stride, taken++) {
@@ -237,8 +247,13 @@ public final class ChinchillaBootstrapBench {
         }
         List<String> lines = new ArrayList<>();
         try {
-            Process p = new ProcessBuilder("python3", script.toString(), dir.resolve("rows.csv").toString(),
-                    dir.resolve("starts.csv").toString(), String.valueOf(repeats)).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), dir.resolve("rows.csv").toString(),
+                    dir.resolve("starts.csv").toString(), String.valueOf(repeats)).redirectErrorStream(true);
+            // one thread: scipy's L-BFGS-B calls BLAS, whose idle threads spin (20 times slower on a busy machine)
+            for (String v : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
+                builder.environment().put(v, "1");
+            }
+            Process p = builder.start();
             lines.addAll(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
             if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
                 System.out.println("  scipy: skipped, python3 or scipy failed: " + String.join(" | ", lines));

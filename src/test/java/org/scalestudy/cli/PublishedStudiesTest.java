@@ -75,6 +75,27 @@ class PublishedStudiesTest {
     }
 
     @Test
+    void approach3HasIntervalsFromFullProcedureResamples() {
+        // 1,000 resamples, each searched like the fit (issue 13); the description quotes the exponents'
+        // intervals, which must contain the estimates and none of which may have failed
+        JsonNode fit = fit(RESULTS.get("epoch-chinchilla"), "approach3", "");
+        JsonNode uncertainty = fit.get("uncertainty");
+        assertEquals(1000, uncertainty.get("resamples").asInt());
+        assertEquals(0, uncertainty.get("failed").asInt());
+        Map<String, double[]> interval = new HashMap<>();
+        for (JsonNode p : fit.get("parameters")) {
+            double value = p.get("value").asDouble();
+            double low = p.get("low").asDouble();
+            double high = p.get("high").asDouble();
+            assertTrue(low < value && value < high, p.get("name").asText() + ": " + low + " " + value + " " + high);
+            interval.put(p.get("name").asText(), new double[] {low, high});
+        }
+        String text = RESULTS.get("epoch-chinchilla").get("description").asText();
+        claims(text, "alpha %.3f to %.3f and beta %.3f to %.3f", interval.get("alpha")[0], interval.get("alpha")[1],
+                interval.get("beta")[0], interval.get("beta")[1]);
+    }
+
+    @Test
     void approach3OnSmallerRunsIsJudgedOnTheLargerOnes() {
         JsonNode study = RESULTS.get("epoch-chinchilla");
         JsonNode small = fit(study, "approach3_small", "");
