@@ -31,8 +31,9 @@ public interface Law {
      * Fits again, on a resample of the rows (or a narrower fit window), knowing the original fit's
      * parameters: what the bootstrap and the fit-window sweep call. It must search as {@link #fit} does,
      * so that the intervals describe the fitting procedure the study declares, not the basin of the
-     * original optimum (a warm start from {@code fitted} stops in a worse local optimum on about a
-     * quarter of the resamples of Epoch AI's Chinchilla data); a law may run that search on the calling
+     * original optimum (a warm start from {@code fitted} stops in a worse local optimum on some resamples
+     * of Epoch AI's Chinchilla data: 4 of 200 in {@code ChinchillaBootstrapBench}, 5 of 20 in a scipy check
+     * with looser tolerances); a law may run that search on the calling
      * thread, since resamples already run in parallel. By default the fit itself.
      */
     default FitReport refit(double[][] rows, double[] fitted) {
