@@ -18,7 +18,8 @@ import java.util.Objects;
  * outDir/
  *   index.html                 the studies, with links, fit counts and best holdout MRE
  *   assets/                    vega.min.js, vega-lite.min.js, vega-embed.min.js (from the jar), style.css
- *   &lt;slug&gt;/index.html          summary, data, then per fit: charts, tables, optimisation facts; source
+ *   &lt;slug&gt;/index.html          leaderboard, small multiples, data, the fits (links to their pages), source
+ *   &lt;slug&gt;/fits/&lt;fit&gt;.html     a fit's charts, tables and optimisation facts; .json and .csv: its downloads
  *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: README.md (section results.json))
  *   &lt;slug&gt;/&lt;file&gt;.study        the study's source text, for download
  *   &lt;slug&gt;/{data,parameters,predictions}.{csv,json}   the study's tables, for download
@@ -127,6 +128,31 @@ public final class SiteBuilder {
             }
         }
         writeText(dir.resolve(SiteLayout.sourceFileName(study)), study.sourceText() == null ? "" : study.sourceText());
+        writeFits(study, dir.resolve(SiteLayout.FITS));
+    }
+
+    /** Each fit's page and downloads, one fit at a time (a study may have ten thousand). */
+    private void writeFits(StudyResult study, Path dir) throws IOException {
+        List<org.scalestudy.results.FitOutcome> fits = study.fits() == null ? List.of() : study.fits();
+        if (fits.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        List<String> names = SiteLayout.fitNames(fits);
+        for (int i = 0; i < fits.size(); i++) {
+            String name = names.get(i);
+            writeText(dir.resolve(name + ".html"), renderer.render("fit.ftlh", PageModels.fitPage(study, i, names,
+                    options)));
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(
+                    dir.resolve(SiteLayout.fitJson(name)), StandardOpenOption.CREATE_NEW), 1 << 16)) {
+                ResultsJson.writeFit(fits.get(i), out);
+            }
+            try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(
+                    dir.resolve(SiteLayout.fitCsv(name)), StandardOpenOption.CREATE_NEW), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                Downloads.writeCsv(Downloads.predictions(List.of(fits.get(i))), out);
+            }
+        }
     }
 
     private static void writeAssets(Path dir) throws IOException {

@@ -38,7 +38,10 @@ public final class Views {
     public record Download(String label, String description, String csvHref, String jsonHref) {
     }
 
-    /** A study's page. */
+    /**
+     * A study's page: the leaderboard, the small multiples, the data, every fit as a row linking to its page, the
+     * downloads and the source. It holds no fit's charts or tables: those are on the fit pages.
+     */
     public record StudyPage(
             Frame frame,
             String title,
@@ -53,10 +56,31 @@ public final class Views {
             Table leaderboard,
             List<ChartView> multiples,
             List<Download> downloads,
-            List<FitView> fits,
             List<String> notices,
             boolean hasCharts,
             List<SourceLine> source) {
+    }
+
+    /**
+     * A fit's page. {@code previousHref} and {@code nextHref} link to the study's fits before and after it ("" at
+     * either end); {@code position} says where it is ("fit 3 of 118"); {@code jsonHref} and {@code csvHref} are its
+     * downloads.
+     */
+    public record FitPage(
+            Frame frame,
+            String studyTitle,
+            String studyHref,
+            String indexHref,
+            String position,
+            String previousHref,
+            String previousName,
+            String nextHref,
+            String nextName,
+            FitView fit,
+            String jsonHref,
+            String csvHref,
+            String resultsHref,
+            boolean hasCharts) {
     }
 
     /** A dataset that went into the study. */
@@ -64,9 +88,9 @@ public final class Views {
     }
 
     /**
-     * One law × group. {@code line} is "" when unknown. {@code attention} is true when an optimisation fact
-     * is a warning (not converged, or only one of several starts reached the best objective): the page then
-     * shows the facts unfolded.
+     * One law × group. {@code line} is "" when unknown, {@code lineHref} the link to that line of the study's
+     * source. {@code attention} is true when an optimisation fact is a warning (not converged, or only one of
+     * several starts reached the best objective): the page then shows the facts unfolded.
      */
     public record FitView(
             String anchor,
@@ -77,6 +101,7 @@ public final class Views {
             String dataset,
             String group,
             String line,
+            String lineHref,
             boolean converged,
             boolean attention,
             List<Fact> headline,

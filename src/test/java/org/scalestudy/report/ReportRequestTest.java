@@ -25,7 +25,10 @@ class ReportRequestTest {
                 s.datasets(), s.fits(), report);
         Path site = tmp.resolve("site");
         new SiteBuilder().build(List.of(s), site);
-        return Files.readString(site.resolve("ladder/index.html"));
+        // The study page, then the two fits' pages.
+        return Files.readString(site.resolve("ladder/index.html"))
+                + Files.readString(site.resolve("ladder/fits/direct--runs--metric-arc_easy.html"))
+                + Files.readString(site.resolve("ladder/fits/bnsl--runs.html"));
     }
 
     @Test
@@ -47,10 +50,11 @@ class ReportRequestTest {
     void withoutChartsThePageLoadsNoScripts() throws IOException {
         String html = page(new ReportRequest(List.of(), List.of("parameters")));
         // No charts → no 1 MB of Vega to download, and no inline script: only the site's small site.js
-        // (sortable tables) is loaded.
+        // (sortable tables) is loaded, by each of the three pages.
         assertFalse(html.contains("vega"));
-        assertEquals(1, html.split("<script", -1).length - 1);
+        assertEquals(3, html.split("<script", -1).length - 1);
         assertTrue(html.contains("<script src=\"../assets/site.js\" defer></script>"));
+        assertTrue(html.contains("<script src=\"../../assets/site.js\" defer></script>"));
         assertTrue(html.contains("<caption>Parameters</caption>"));
     }
 
