@@ -1,4 +1,5 @@
-/* scalestudy site script: draws the charts and makes tables sortable. Pages read fine without it. */
+/* scalestudy site script: draws the charts, makes tables sortable and opens a folded table a link points at.
+   Pages read fine without it. */
 (function () {
   'use strict';
 
@@ -69,8 +70,17 @@
     });
   }
 
+  // A link to a folded table (a <details> element, e.g. "the runs table below") opens it.
+  function openLinkedDetails() {
+    var id = window.location.hash.slice(1);
+    var el = id ? document.getElementById(decodeURIComponent(id)) : null;
+    if (el && el.tagName === 'DETAILS') { el.open = true; }
+  }
+
   function start() {
     makeSortable();
+    openLinkedDetails();
+    window.addEventListener('hashchange', openLinkedDetails);
     drawCharts();
   }
 

@@ -51,6 +51,9 @@ final class PageModels {
     /** Runs tables longer than this are shown folded. */
     static final int FOLD_ABOVE = 15;
 
+    /** The charts that draw a fit's runs, whose numbers are the runs table's. */
+    static final Set<String> RUN_CHARTS = Set.of("scaling", "residuals", "parity");
+
     /**
      * The most small-multiples panels a study page draws, over all its laws. A panel costs about 1 kB of chart data
      * (its runs and a curve of at most {@link ChartSpecs#MULTIPLES_CURVE_POINTS} points per series, rounded to the
@@ -396,21 +399,36 @@ final class PageModels {
     /** @param studyHref the study's page, relative to the fit's page (for the link to the fit's study line) */
     private static FitView fit(int index, FitOutcome f, Set<String> charts, Set<String> tables, String studyHref) {
         String anchor = "fit-" + index;
+        // The scaling, residuals and parity charts draw the runs (and scaling the targets): their numbers are all in
+        // the runs table (and the targets table), shown whenever one of them is, instead of a copy under each chart.
+        Set<String> shown = new LinkedHashSet<>(tables);
+        boolean drawsRuns = charts.stream().anyMatch(RUN_CHARTS::contains);
+        if (drawsRuns) {
+            shown.add("runs");
+            if (charts.contains("scaling")) {
+                shown.add("targets");
+            }
+        }
+        String runsId = anchor + "-runs";
         List<ChartView> chartViews = new ArrayList<>();
         for (String c : charts) {
             String id = anchor + "-" + c;
+            boolean inRuns = RUN_CHARTS.contains(c);
+            boolean withTargets = c.equals("scaling") && !orEmpty(f.targets()).isEmpty();
             chartViews.add(new ChartView(id, id + "-spec", ChartSpecs.caption(c, f),
-                    JsonSupport.htmlSafe(ChartSpecs.build(c, f)), ChartTables.of(c, f)));
+                    JsonSupport.htmlSafe(ChartSpecs.build(c, f)), inRuns ? null : ChartTables.of(c, f),
+                    inRuns ? "#" + runsId : "", inRuns ? "the runs table" + (withTargets ? " and the targets table" : "")
+                    + " below" : ""));
         }
         List<Table> tableViews = new ArrayList<>();
-        for (String t : tables) {
+        for (String t : shown) {
             if (t.equals("targets") && orEmpty(f.targets()).isEmpty()) {
                 continue; // the study names no targets for this fit
             }
             tableViews.add(switch (t) {
                 case "parameters" -> parameters(f);
                 case "errors" -> errors(f);
-                case "runs" -> runs(f);
+                case "runs" -> runs(f, runsId);
                 case "targets" -> targets(f);
                 default -> throw new IllegalStateException(t);
             });
@@ -628,21 +646,28 @@ final class PageModels {
                 Cell.number(Numbers.format(m.r2()), m.r2())));
     }
 
-    private static Table runs(FitOutcome f) {
+    /**
+     * Every run of the fit with its observed and predicted value and relative residual (observed − predicted) /
+     * observed: the numbers of the scaling, residuals and parity charts. {@code id} is its anchor.
+     */
+    private static Table runs(FitOutcome f, String id) {
         List<Row> rows = new ArrayList<>();
         for (RunRow r : orEmpty(f.runs())) {
+            double residual = ChartSpecs.relativeResidual(r);
             rows.add(new Row(cssClass("role-", r.role()), List.of(
                     Cell.of(text(r.id())),
                     Cell.of(text(r.role())),
                     Cell.number(Numbers.format(r.x()), r.x()),
                     Cell.number(Numbers.format(r.observed()), r.observed()),
                     Cell.number(Numbers.format(r.predicted()), r.predicted()),
+                    Cell.number(Numbers.percent(residual), residual),
                     Cell.of(text(r.note())))));
         }
         return new Table("Runs", List.of(
                 new Column("run", false), new Column("role", false), new Column(text(f.xLabel()), true),
                 new Column("observed " + text(f.yLabel()), true), new Column("predicted", true),
-                new Column("note", false)), rows, "", rows.size() > FOLD_ABOVE);
+                new Column("relative residual", true), new Column("note", false)), rows, "",
+                rows.size() > FOLD_ABOVE, id);
     }
 
     /** Every fit, a row each, linking to its page ({@code names}: {@link SiteLayout#fitNames}). */

@@ -113,22 +113,34 @@ public final class Views {
 
     /**
      * An embedded chart. {@code specJson} is already safe inside a {@code <script>} element
-     * (see {@link JsonSupport#htmlSafe}); it is the only value templates print without HTML escaping.
+     * (see {@link JsonSupport#htmlSafe}); it is the only value templates print without HTML escaping. Its numbers
+     * are either in {@code data}, a table under it, or ({@code data} null) in a table elsewhere on the page, which
+     * {@code dataHref} links to and {@code dataLabel} names.
      */
-    public record ChartView(String id, String specId, String title, String specJson, Table data) {
+    public record ChartView(String id, String specId, String title, String specJson, Table data, String dataHref,
+                            String dataLabel) {
+        ChartView(String id, String specId, String title, String specJson, Table data) {
+            this(id, specId, title, specJson, data, "", "");
+        }
     }
 
     /**
      * A table; {@code caption} may be "", {@code note} (a line under it) too. A {@code folded} table is shown
-     * closed under its caption (a {@code <details>} element, which opens without JavaScript).
+     * closed under its caption (a {@code <details>} element, which opens without JavaScript). {@code id} is its
+     * anchor on the page ("" for none).
      */
-    public record Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded) {
+    public record Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded,
+                        String id) {
         Table(String caption, List<Column> columns, List<Row> rows) {
-            this(caption, columns, rows, "", false);
+            this(caption, columns, rows, "", false, "");
         }
 
         Table(String caption, List<Column> columns, List<Row> rows, String note) {
-            this(caption, columns, rows, note, false);
+            this(caption, columns, rows, note, false, "");
+        }
+
+        Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded) {
+            this(caption, columns, rows, note, folded, "");
         }
     }
 

@@ -37,10 +37,11 @@ class ReportRequestTest {
         // One scaling chart per fit; asking twice does not duplicate it (ids must stay unique).
         assertEquals(List.of("fit-1-scaling-spec", "fit-2-scaling-spec"),
                 List.copyOf(Fixtures.embeddedJson(html).keySet()));
-        // Tables not asked for are not shown.
+        // Tables not asked for are not shown, except the runs table, which holds the scaling chart's numbers.
         assertTrue(html.contains("<caption>Errors</caption>"));
         assertFalse(html.contains("<caption>Parameters</caption>"));
-        assertFalse(html.contains("<caption>Runs</caption>"));
+        assertTrue(html.contains("<caption>Runs</caption>"));
+        assertTrue(html.contains("The chart as a table: <a href=\"#fit-1-runs\">the runs table below</a>."), html);
         // The summary and the data section are always there.
         assertTrue(html.contains("<section id=\"data\">"));
         assertTrue(html.contains("data/ladder.csv"));
@@ -56,6 +57,8 @@ class ReportRequestTest {
         assertTrue(html.contains("<script src=\"../assets/site.js\" defer></script>"));
         assertTrue(html.contains("<script src=\"../../assets/site.js\" defer></script>"));
         assertTrue(html.contains("<caption>Parameters</caption>"));
+        // No chart, so no runs table either: only what was asked for.
+        assertFalse(html.contains("<caption>Runs</caption>"));
     }
 
     @Test

@@ -340,12 +340,25 @@ class ReportViewsTest {
         // The study page: 1 small-multiples chart, followed by its table (a row per panel) in a <details>.
         assertEquals(1, page.split("<summary>The chart as a table</summary>", -1).length - 1);
         assertEquals(1, page.split("class=\"vega\"", -1).length - 1);
-        // Each fit's page: its 4 charts, each followed by its table.
+        // Each fit's page: its 4 charts. The sensitivity chart is followed by its table; the scaling, residuals and
+        // parity charts draw the runs, whose numbers are all in the runs table, which they link to.
         for (int i = 0; i < s.fits().size(); i++) {
-            String fit = renderer.render("fit.ftlh", PageModels.fitPage(s, i, SiteLayout.fitNames(s.fits()),
-                    SiteOptions.DEFAULT));
-            assertEquals(4, fit.split("<summary>The chart as a table</summary>", -1).length - 1);
+            var model = PageModels.fitPage(s, i, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT);
+            String fit = renderer.render("fit.ftlh", model);
             assertEquals(4, fit.split("class=\"vega\"", -1).length - 1);
+            assertEquals(1, fit.split("<summary>The chart as a table</summary>", -1).length - 1);
+            String anchor = "fit-" + (i + 1) + "-runs";
+            assertEquals(3, fit.split("The chart as a table: <a href=\"#" + anchor + "\">", -1).length - 1);
+            // The runs table carries the anchor (folded tables on the <details>, which site.js opens), and a row per
+            // run with its relative residual: (0.70 - 0.665) / 0.70 = 5% for r4.
+            assertTrue(fit.contains("id=\"" + anchor + "\""), fit);
+            Table runs = model.fit().tables().stream().filter(t -> t.caption().equals("Runs")).findFirst()
+                    .orElseThrow();
+            assertEquals(anchor, runs.id());
+            assertEquals(5, runs.rows().size());
+            assertEquals("5%", runs.rows().get(3).cells().get(5).text());
+            // The scaling chart also draws the target: the targets table is on the page.
+            assertTrue(fit.contains("<caption>Predictions at targets</caption>"));
         }
     }
 
