@@ -12,9 +12,9 @@ import java.util.List;
  * {@code studies/} folder; when there is none, the study file's own folder. A data path is resolved against
  * the study file's folder <em>lexically</em> (names and {@code ..} are applied to the path as written, not
  * to where links point) and must then lie inside the project or a data root. So a symbolic link inside the
- * project, e.g. {@code external/gadre2024 -> ../../shared/data}, may point anywhere: whoever put the link in
+ * project, e.g. {@code external/ladder -> /mnt/runs}, may point anywhere: whoever put the link in
  * the project allowed it. One thing is refused besides: a {@code ..} right after a symbolic link
- * ({@code external/gadre2024/../x}), since the file system would climb from the link's target, not from the
+ * ({@code external/ladder/../x}), since the file system would climb from the link's target, not from the
  * folder holding the link, and so reach a place the lexical path does not name.
  *
  * @param roots absolute, normalized folders inside which files may be read

@@ -34,7 +34,7 @@ import org.scalestudy.results.Optimization;
  *
  * ({@code -Dskip.npm=true} only spares the {@code npm ci} that {@code generate-resources} runs.)
  *
- * Optional arguments: the CSV's path (default {@code ../shared/data/epoch-chinchilla/svg_extracted_data.csv}),
+ * Optional arguments: the CSV's path (default {@code studies/published/data/epoch-chinchilla/svg_extracted_data.csv}),
  * then the number of timed repetitions (default 9).
  */
 public final class ChinchillaGridBench {
@@ -45,7 +45,7 @@ public final class ChinchillaGridBench {
     }
 
     public static void main(String[] args) throws IOException {
-        Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/epoch-chinchilla/svg_extracted_data.csv");
+        Path csv = Path.of(args.length > 0 ? args[0] : "studies/published/data/epoch-chinchilla/svg_extracted_data.csv");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         double[][] rows = epochRows(csv);
         Law law = LawLibrary.find("chinchilla").orElseThrow().bind(java.util.Map.of("delta", 1e-3));

@@ -18,7 +18,7 @@ import org.scalestudy.data.readers.Readers;
 /**
  * Times building each study in {@code studies/published/} (check, fit, write the site) and reading
  * the Gadre et al. release alone, with the demo study built in the same JVM as the baseline. Needs
- * the releases in {@code external/} (see the README's "Published-data studies").
+ * the releases in {@code studies/published/data/}.
  *
  * <pre>mvn -q -Dskip.npm=true test-compile exec:java -Dexec.mainClass=org.scalestudy.bench.PublishedStudiesBench -Dexec.classpathScope=test</pre>
  *
@@ -60,13 +60,13 @@ public final class PublishedStudiesBench {
                     study.endsWith("demo.study") ? "  <- baseline" : "");
         }
         double[] reads = new double[repeats];
-        Path gadre = Path.of("external/gadre2024").toAbsolutePath();
+        Path gadre = Path.of("studies/published/data/gadre2024").toAbsolutePath();
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
             Readers.read(new GadreReader(), gadre, gadre, ReaderOptions.none());
             reads[i] = (System.nanoTime() - t0) / 1e9;
         }
-        System.out.printf(Locale.ROOT, "  %-50s median %7.2f s%n", "read + check external/gadre2024 (all tasks)",
+        System.out.printf(Locale.ROOT, "  %-50s median %7.2f s%n", "read + check studies/published/data/gadre2024",
                 median(reads));
     }
 

@@ -95,7 +95,6 @@ class SiteInBrowserTest {
 
         Path sites = root.resolve("www");
         build(List.of(Path.of("studies", "demo.study")), sites.resolve("demo"));
-        org.scalestudy.ExternalData.link();
         Path published = Path.of("studies", "published");
         if (Files.isDirectory(published) && !StudyFiles.find(List.of(published)).isEmpty()) {
             build(List.of(published), sites.resolve("published"));

@@ -20,15 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds every study in {@code studies/published/} from the public releases in {@code external/}
- * (linked to {@code ../shared/data} by {@code .ci/run}) and checks what their pages claim against
- * their results, against the published figures, and, for Eq. 2, against an independent
- * closed-form least squares on the raw release files. Missing data fails the test: CI always has it.
+ * Builds every study in {@code studies/published/} from the public releases copied beside them in
+ * {@code studies/published/data/} and checks what their pages claim against their results, against the
+ * published figures, and, for Eq. 2, against an independent closed-form least squares on the raw release files.
  */
 class PublishedStudiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path GADRE = Path.of("external/gadre2024");
-    private static final Path EPOCH = Path.of("external/epoch-chinchilla");
+    private static final Path GADRE = Path.of("studies/published/data/gadre2024");
+    private static final Path EPOCH = Path.of("studies/published/data/epoch-chinchilla");
 
     @TempDir
     static Path site;
@@ -37,11 +36,6 @@ class PublishedStudiesTest {
 
     @BeforeAll
     static void build() throws IOException {
-        org.scalestudy.ExternalData.link();
-        for (Path data : List.of(GADRE.resolve("models"), EPOCH.resolve("svg_extracted_data.csv"))) {
-            assertTrue(Files.exists(data), data + " is missing: link the public releases into external/ "
-                    + "(ln -s ../../shared/data/gadre2024 external/gadre2024, likewise epoch-chinchilla; .ci/run does)");
-        }
         assertEquals(0, Main.execute("build", "studies/published", "--out", site.toString()));
         try (Stream<Path> studies = Files.list(Path.of("studies/published"))) {
             for (Path study : studies.filter(p -> p.toString().endsWith(".study")).toList()) {

@@ -30,7 +30,7 @@ class ChinchillaTest {
     private static final double[] HOFFMANN = {1.69, 406.4, 410.7, 0.34, 0.28};
     /** Besiroglu et al.'s refit of the same data: E, A, B, alpha, beta. */
     private static final double[] BESIROGLU = {1.82, 482.01, 2085.43, 0.3478, 0.3658};
-    private static final Path EPOCH = Path.of("../shared/data/epoch-chinchilla/svg_extracted_data.csv");
+    private static final Path EPOCH = Path.of("studies/published/data/epoch-chinchilla/svg_extracted_data.csv");
 
     /**
      * A 10 x 10 ladder: N from 1e7 to 1e10, D from 1e9 to 1e12 (both log-spaced), the loss from
