@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the templates see: plain records of ready-to-print strings. Numbers are formatted in Java
  * ({@link Numbers}), so templates hold no formatting logic and the output does not depend on
- * FreeMarker's locale. Nothing here is {@code null}; absent text is {@code ""}.
+ * FreeMarker's locale. Nothing here is {@code null} but a {@link ChartView}'s {@code data} (its numbers are in a
+ * table elsewhere on the page); absent text is {@code ""}.
  * The records are public only because FreeMarker's object wrapper introspects public types.
  */
 public final class Views {
