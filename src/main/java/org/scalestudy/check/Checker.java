@@ -61,6 +61,8 @@ public final class Checker {
     private final CustomLaws customLaws;
 
     private final DataSandbox sandbox;
+    private final Comparisons comparing;
+    private final List<Comparison> comparisons = new ArrayList<>();
 
     private Checker(SourceFile source, DataSandbox sandbox) {
         this.source = source;
@@ -68,6 +70,7 @@ public final class Checker {
         this.typer = new ExprTyper(source, diagnostics);
         this.tableKeys = new TableKeys(source, diagnostics);
         this.customLaws = new CustomLaws(source, diagnostics);
+        this.comparing = new Comparisons(source, diagnostics, typer, tableKeys);
     }
 
     /**
@@ -177,7 +180,7 @@ public final class Checker {
         List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
                 .map(Loaded::summary).toList();
         return new CheckedStudy(source, slug, study.title(), study.description(), summaries, tasks, report,
-                List.copyOf(diagnostics));
+                List.copyOf(diagnostics), List.copyOf(comparisons));
     }
 
     private void duplicate(Name name, String what, Name first) {
@@ -544,6 +547,7 @@ public final class Checker {
                 }
             }
         }
+        comparisons.addAll(comparing.of(fit, scoped, dataName, groups, tasks));
         return tasks;
     }
 
