@@ -23,7 +23,8 @@ import org.scalestudy.results.ParameterValue;
  * <p>Resample {@code b} of every choice is the resample {@code b} of its fit's bootstrap (the same seed, so the
  * same draws as its intervals: {@link Bootstrap#draws}), and the choices' fits are independent, so each
  * resample gives one joint draw of the predictions. The draws are refitted here rather than cached with the
- * fit. Ties rank the choice listed first higher, in the prediction, the resamples and the observations alike.
+ * fit. Ties rank the choice listed first higher (in the prediction and the observations); in a resample, the
+ * ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
  */
 final class Decisions {
     private Decisions() {
@@ -124,8 +125,10 @@ final class Decisions {
                 }
                 usable++;
                 int[] order = order(values, ranked, comparison.preferHigher());
-                rankingHolds += Arrays.equals(order, ranked) ? 1 : 0;
-                best[order[0]]++;
+                rankingHolds += strictlyOrdered(values, ranked, comparison.preferHigher()) ? 1 : 0;
+                if (values[order[0]] != values[order[1]]) {
+                    best[order[0]]++;  // a tie for best counts for no one
+                }
             }
         }
 
@@ -193,6 +196,18 @@ final class Decisions {
             }
         }
         return Double.NaN;
+    }
+
+    /** Whether each choice of {@code ranked} is strictly better than the next (a tie does not hold a ranking). */
+    private static boolean strictlyOrdered(double[] values, int[] ranked, boolean preferHigher) {
+        for (int i = 0; i + 1 < ranked.length; i++) {
+            double a = values[ranked[i]];
+            double b = values[ranked[i + 1]];
+            if (preferHigher ? !(a > b) : !(a < b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Of {@code candidates}, those with a finite value, best first; ties keep the candidates' order. */
