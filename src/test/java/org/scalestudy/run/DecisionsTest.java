@@ -155,4 +155,26 @@ class DecisionsTest {
                 errors("  law m = acc ~ exp(-A * C^(-alpha)) { param A start 50 param alpha start 0.1 }\n"
                         + "  fit m to d by recipe compare recipe at 1e22"));
     }
+
+    /** The README documents every key a decision writes to results.json (as ResultsJsonDocTest does for the rest). */
+    @Test
+    void everyKeyOfADecisionIsDocumented() throws Exception {
+        StudyResult r = build("""
+                  fit l to d by recipe
+                    window C <= 1e20
+                    holdout C > 1e20
+                    bootstrap 50 seed 1
+                    compare recipe at C == 1e22
+                """);
+        com.fasterxml.jackson.databind.JsonNode decision = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(org.scalestudy.report.ResultsJson.write(r)).get("decisions").get(0);
+        String readme = Files.readString(Path.of("README.md"));
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        decision.fieldNames().forEachRemaining(keys::add);
+        decision.get("choices").get(0).fieldNames().forEachRemaining(keys::add);
+        assertEquals(25, keys.size());
+        for (String key : keys) {
+            assertTrue(readme.contains("| `" + key + "` |"), "the README does not document key " + key);
+        }
+    }
 }
