@@ -13,6 +13,8 @@ public final class Main implements Runnable {
     public static final int STUDY_ERRORS = 1;
     /** Exit code when the command itself could not run (bad arguments, unreadable folder). */
     public static final int USAGE = 2;
+    /** Exit code of {@code diff} when the builds break a {@code --fail-on-...} rule. */
+    public static final int CHECK_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
