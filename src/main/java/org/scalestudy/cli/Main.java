@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code scalestudy}: the command-line entry point. */
 @Command(name = "scalestudy", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns declarative scaling-law studies into a reproducible static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, InitCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, ChangedCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code when a study has errors. */
