@@ -2,7 +2,6 @@ package org.scalestudy.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,20 @@ public final class DecisionViews {
             return decisions.size() + " decision" + (decisions.size() == 1 ? "" : "s")
                     + ", none with held-out runs at its target to score it against.";
         }
+        // Per target, when there are several: "5 of 10 at params == 1.4e9, 2 of 10 at params == 6.9e9".
+        Map<String, int[]> byTarget = new LinkedHashMap<>();
+        for (Decision d : decisions) {
+            if (d.winnerCorrect() != null) {
+                int[] counts = byTarget.computeIfAbsent(d.at(), k -> new int[2]);
+                counts[0] += d.winnerCorrect() ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byTarget.forEach((at, counts) -> parts.add(counts[0] + " of " + counts[1] + " at " + at));
         return "Scored against the held-out runs, the predicted winner is the observed best in " + winners + " of "
-                + scored + " decisions (" + Numbers.percent((double) winners / scored) + "), and the whole ranking is"
+                + scored + " decisions (" + Numbers.percent((double) winners / scored)
+                + (byTarget.size() > 1 ? ": " + String.join(", ", parts) : "") + "), and the whole ranking is"
                 + " right in " + rankings + " of " + scored + " (" + Numbers.percent((double) rankings / scored) + ")"
                 + (confident == 0 ? "." : "; the bootstrap gave the predicted winners a mean probability of "
                 + Numbers.percent(confidence / confident) + ".");
@@ -68,7 +79,7 @@ public final class DecisionViews {
 
     private static Table table(List<Decision> decisions) {
         Decision first = decisions.get(0);
-        Set<String> values = new LinkedHashSet<>();
+        Set<String> values = new java.util.TreeSet<>();  // the choices' columns, in alphabetical order
         for (Decision d : decisions) {
             d.choices().forEach(c -> values.add(c.value()));
         }
