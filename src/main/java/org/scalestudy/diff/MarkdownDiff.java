@@ -62,6 +62,18 @@ public final class MarkdownDiff {
                 table(out, "error", fit.errors());
                 table(out, "prediction", fit.predictions());
             }
+            if (!study.decisions().isEmpty()) {
+                out.append("#### Decisions\n\n| decision | winner before | winner after | P(winner) before | after"
+                        + " | right before | after |\n|---|---|---|---:|---:|---|---|\n");
+                for (ResultsDiff.DecisionChange d : study.decisions()) {
+                    out.append("| ").append(text(d.decision())).append(" | ").append(orDash(d.winner().get(0)))
+                            .append(" | ").append(orDash(d.winner().get(1))).append(" | ")
+                            .append(probability(d.probability().get(0))).append(" | ")
+                            .append(probability(d.probability().get(1))).append(" | ").append(d.correct().get(0))
+                            .append(" | ").append(d.correct().get(1)).append(" |\n");
+                }
+                out.append('\n');
+            }
         }
         out.append("Tolerance: relative ").append(number(tolerance.relative())).append(", absolute ")
                 .append(number(tolerance.absolute())).append(".\n");
@@ -91,6 +103,14 @@ public final class MarkdownDiff {
                     .append(percent(c.relative())).append(" |\n");
         }
         out.append('\n');
+    }
+
+    private static String orDash(String s) {
+        return s.isEmpty() ? "—" : text(s);
+    }
+
+    private static String probability(double p) {
+        return Double.isNaN(p) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
     /** Six significant digits, trailing zeros dropped; {@code null} for undefined values. */
