@@ -52,11 +52,11 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-mre-increase", paramLabel = "POINTS",
             description = "Exit with code 3 when a fit's holdout MRE grows by more than POINTS percentage points "
-                    + "(0.5: 3.0% -> 3.6% fails) or becomes undefined.")
+                    + "(0.5: 3.0%% -> 3.6%% fails) or becomes undefined.")
     Double mrePoints;
 
     @Option(names = "--fail-on-parameter-change", paramLabel = "PERCENT",
-            description = "Exit with code 3 when a fitted parameter moves by more than PERCENT % of its value "
+            description = "Exit with code 3 when a fitted parameter moves by more than PERCENT %% of its value "
                     + "before (from 0: any move; to or from undefined: always).")
     Double parameterPercent;
 

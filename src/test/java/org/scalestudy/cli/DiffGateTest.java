@@ -90,6 +90,16 @@ class DiffGateTest {
         assertTrue(bad.err().contains("--fail-on-mre-increase takes a finite number of points >= 0"), bad.err());
     }
 
+    @Test
+    void theHelpNamesTheRulesAndTheExitCode() {
+        ConsoleCapture help = ConsoleCapture.run("diff", "--help");
+        assertEquals(0, help.exitCode());
+        assertEquals("", help.err(), "no picocli warning (a stray % in a description is one)");
+        String text = help.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("more than POINTS percentage points (0.5: 3.0% -> 3.6% fails)"), text);
+        assertTrue(text.contains("3 a --fail-on rule is broken"), text);
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
