@@ -65,31 +65,82 @@ final class Decisions {
         return out.isEmpty() ? Set.of("") : out;
     }
 
+    /** Per choice: the prediction, the prediction in each resample (null without a bootstrap), the observation. */
+    private record Values(double[] predicted, double[][] resampled, double[] observed, int[] runs) { }
+
+    /** Over the resamples in which every ranked choice has a finite prediction: how often what held. */
+    private record Sampling(int usable, int rankingHolds, int[] best) {
+        double share(int count) {
+            return usable > 0 ? (double) count / usable : Double.NaN;
+        }
+    }
+
     private static Decision decide(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
                                    Map<FitTask, double[][]> drawsOf) {
         Comparison.Target target = comparison.targets().get(t);
         List<Comparison.Choice> choices = comparison.choices();
         int n = choices.size();
+        boolean higher = comparison.preferHigher();
+        Values values = values(comparison, t, series, outcomes, drawsOf);
+        int[] ranked = order(values.predicted(), all(n), higher);
+        int[] rank = ranks(ranked, n);
+        Sampling sampling = sample(values.resampled(), ranked, rank, higher);
+
+        // The observed ranking, when every ranked choice has held-out runs at the target.
+        boolean scored = ranked.length >= 2 && Arrays.stream(ranked).allMatch(c -> Double.isFinite(values.observed()[c]));
+        int[] seen = scored ? order(values.observed(), ranked, higher) : new int[0];
+        int[] observedRank = ranks(seen, n);
+
+        List<Integer> listed = new ArrayList<>();
+        Arrays.stream(ranked).forEach(listed::add);
+        for (int c = 0; c < n; c++) {
+            if (rank[c] == 0) {
+                listed.add(c);  // no finite prediction: listed last, unranked
+            }
+        }
+        List<Decision.Choice> out = new ArrayList<>(n);
+        for (int c : listed) {
+            double[] draws = values.resampled()[c];
+            double[] finite = draws == null ? null : Arrays.stream(draws).filter(Double::isFinite).toArray();
+            out.add(new Decision.Choice(choices.get(c).value(), choices.get(c).task().group(), rank[c],
+                    values.predicted()[c],
+                    finite == null ? Double.NaN : Bootstrap.percentile(finite, Bootstrap.lower()),
+                    finite == null ? Double.NaN : Bootstrap.percentile(finite, Bootstrap.upper()),
+                    rank[c] > 0 ? sampling.share(sampling.best()[c]) : Double.NaN,
+                    values.observed()[c], observedRank[c], values.runs()[c]));
+        }
+        return new Decision(comparison.law(), comparison.dataset(), comparison.column(), comparison.context(),
+                target.label(), target.x(), series, comparison.line(), higher, sampling.usable(),
+                sampling.share(sampling.rankingHolds()),
+                ranked.length > 0 ? sampling.share(sampling.best()[ranked[0]]) : Double.NaN,
+                scored ? seen[0] == ranked[0] : null, scored ? Arrays.equals(seen, ranked) : null, List.copyOf(out));
+    }
+
+    private static Values values(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
+                                 Map<FitTask, double[][]> drawsOf) {
+        Comparison.Target target = comparison.targets().get(t);
+        int n = comparison.choices().size();
         double[] predicted = new double[n];
         double[][] resampled = new double[n][];
         double[] observed = new double[n];
         int[] runs = new int[n];
         for (int c = 0; c < n; c++) {
-            Comparison.Choice choice = choices.get(c);
+            Comparison.Choice choice = comparison.choices().get(c);
             FitTask task = choice.task();
+            int[] rows = choice.rows().get(t);
             double[] params = fitted(outcomes.get(task));
-            predicted[c] = predict(task.law(), params, task, choice.rows().get(t), target, series);
+            predicted[c] = predict(task.law(), params, task, rows, target, series);
             if (task.resamples() > 0 && finite(params)) {
                 double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(k.law(), fitRows(k), params,
                         k.resamples(), k.seed()));
                 resampled[c] = new double[draws.length];
                 for (int b = 0; b < draws.length; b++) {
-                    resampled[c][b] = finite(draws[b])
-                            ? predict(task.law(), draws[b], task, choice.rows().get(t), target, series) : Double.NaN;
+                    resampled[c][b] = finite(draws[b]) ? predict(task.law(), draws[b], task, rows, target, series)
+                            : Double.NaN;
                 }
             }
             double sum = 0;
-            for (int i : choice.rows().get(t)) {
+            for (int i : rows) {
                 if (task.roles().get(i).equals(FitTask.HOLDOUT)) {
                     sum += task.law().observed(task.rows()[i]);
                     runs[c]++;
@@ -97,81 +148,47 @@ final class Decisions {
             }
             observed[c] = runs[c] == 0 ? Double.NaN : sum / runs[c];
         }
-        int[] ranked = order(predicted, all(n), comparison.preferHigher());
-        int[] rank = new int[n];
-        for (int i = 0; i < ranked.length; i++) {
-            rank[ranked[i]] = i + 1;
-        }
+        return new Values(predicted, resampled, observed, runs);
+    }
 
-        // The resamples in which every ranked choice has a finite prediction.
-        boolean sampled = ranked.length >= 2;
-        for (int c : ranked) {
-            sampled &= resampled[c] != null;
+    /** Counts, over the usable resamples, those whose ranking holds and how often each choice is strictly best. */
+    private static Sampling sample(double[][] resampled, int[] ranked, int[] rank, boolean higher) {
+        int n = rank.length;
+        int[] best = new int[n];
+        if (ranked.length < 2 || Arrays.stream(ranked).anyMatch(c -> resampled[c] == null)) {
+            return new Sampling(0, 0, best);
         }
         int usable = 0;
-        int rankingHolds = 0;
-        int[] best = new int[n];
-        if (sampled) {
-            int count = Arrays.stream(ranked).map(c -> resampled[c].length).min().orElse(0);
-            for (int b = 0; b < count; b++) {
-                double[] values = new double[n];
-                boolean ok = true;
-                for (int c = 0; c < n; c++) {
-                    values[c] = rank[c] > 0 ? resampled[c][b] : Double.NaN;
-                    ok &= rank[c] == 0 || Double.isFinite(values[c]);
-                }
-                if (!ok) {
-                    continue;
-                }
-                usable++;
-                int[] order = order(values, ranked, comparison.preferHigher());
-                rankingHolds += strictlyOrdered(values, ranked, comparison.preferHigher()) ? 1 : 0;
-                if (values[order[0]] != values[order[1]]) {
-                    best[order[0]]++;  // a tie for best counts for no one
-                }
+        int holds = 0;
+        int count = Arrays.stream(ranked).map(c -> resampled[c].length).min().orElse(0);
+        for (int b = 0; b < count; b++) {
+            double[] values = new double[n];
+            Arrays.fill(values, Double.NaN);
+            boolean ok = true;
+            for (int c : ranked) {
+                values[c] = resampled[c][b];
+                ok &= Double.isFinite(values[c]);
+            }
+            if (!ok) {
+                continue;
+            }
+            usable++;
+            holds += strictlyOrdered(values, ranked, higher) ? 1 : 0;
+            int[] order = order(values, ranked, higher);
+            if (values[order[0]] != values[order[1]]) {
+                best[order[0]]++;  // a tie for best counts for no one
             }
         }
+        return new Sampling(usable, holds, best);
+    }
 
-        // Observed ranking, when every ranked choice has held-out runs at the target.
-        boolean scored = ranked.length >= 2;
-        for (int c : ranked) {
-            scored &= Double.isFinite(observed[c]);
+    /** Rank (1 = first) of each of {@code n} choices in {@code order}; 0 for those not in it. */
+    private static int[] ranks(int[] order, int n) {
+        int[] rank = new int[n];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i + 1;
         }
-        int[] observedRank = new int[n];
-        Boolean winnerCorrect = null;
-        Boolean rankingCorrect = null;
-        if (scored) {
-            int[] seen = order(observed, ranked, comparison.preferHigher());
-            for (int i = 0; i < seen.length; i++) {
-                observedRank[seen[i]] = i + 1;
-            }
-            winnerCorrect = seen[0] == ranked[0];
-            rankingCorrect = Arrays.equals(seen, ranked);
-        }
-
-        List<Decision.Choice> out = new ArrayList<>(n);
-        List<Integer> listed = new ArrayList<>();
-        Arrays.stream(ranked).forEach(listed::add);
-        for (int c = 0; c < n; c++) {
-            if (rank[c] == 0) {
-                listed.add(c);
-            }
-        }
-        for (int c : listed) {
-            double[] finiteDraws = resampled[c] == null ? new double[0]
-                    : Arrays.stream(resampled[c]).filter(Double::isFinite).toArray();
-            boolean intervals = resampled[c] != null;
-            out.add(new Decision.Choice(choices.get(c).value(), choices.get(c).task().group(), rank[c], predicted[c],
-                    intervals ? Bootstrap.percentile(finiteDraws, Bootstrap.lower()) : Double.NaN,
-                    intervals ? Bootstrap.percentile(finiteDraws, Bootstrap.upper()) : Double.NaN,
-                    usable > 0 && rank[c] > 0 ? (double) best[c] / usable : Double.NaN,
-                    observed[c], observedRank[c], runs[c]));
-        }
-        return new Decision(comparison.law(), comparison.dataset(), comparison.column(), comparison.context(),
-                target.label(), target.x(), series, comparison.line(), comparison.preferHigher(), usable,
-                usable > 0 ? (double) rankingHolds / usable : Double.NaN,
-                usable > 0 ? (double) best[ranked[0]] / usable : Double.NaN, winnerCorrect, rankingCorrect,
-                List.copyOf(out));
+        return rank;
     }
 
     /**
