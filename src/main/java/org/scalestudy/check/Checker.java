@@ -239,6 +239,7 @@ public final class Checker {
                     + "; fix the data or change the column mapping"));
             return new Loaded(decl, null, null);
         }
+        result.warnings().forEach(w -> diagnostics.add(dataDiagnostic(w, file, Diagnostic.Severity.WARNING)));
         Table table = result.read().table();
         boolean ok = true;
         for (DataStep step : decl.steps()) {
@@ -283,8 +284,12 @@ public final class Checker {
 
     /** A problem in a data file, reported in that file at its line and field. */
     private static Diagnostic dataDiagnostic(DataError e, Path declared) {
+        return dataDiagnostic(e, declared, Diagnostic.Severity.ERROR);
+    }
+
+    private static Diagnostic dataDiagnostic(DataError e, Path declared, Diagnostic.Severity severity) {
         return new Diagnostic(display(e.file() == null ? declared : e.file()), e.line(), e.field(),
-                Diagnostic.Severity.ERROR, e.getMessage(), null);
+                severity, e.getMessage(), null);
     }
 
     private static List<ColumnSummary> columns(Table table) {
