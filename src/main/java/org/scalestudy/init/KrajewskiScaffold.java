@@ -28,6 +28,8 @@ public final class KrajewskiScaffold {
     static final Map<String, Double> CHANCE = Map.of(
             "arc_easy", 0.25, "arc_challenge", 0.25, "hellaswag", 0.25, "mmlu", 0.25, "sciq", 0.25,
             "piqa", 0.5, "winogrande", 0.5);
+    /** How many pairs left out the notes name. */
+    static final int LISTED = 6;
     /** The validation loss the loss law is fitted to. */
     static final String LOSS_BENCHMARK = "c4";
 
@@ -137,8 +139,9 @@ public final class KrajewskiScaffold {
         guessed.add("Eq. 2 at tpr " + StudyScaffold.number(ratio) + ", the ratio with the most runs, on "
                 + fitted.size() + " benchmark and metric pairs (accuracies; pass@k at k = 1)");
         if (!skipped.isEmpty()) {
-            guessed.add("not fitted (fewer than " + StudyScaffold.DIRECT_MINIMUM + " usable runs): "
-                    + String.join(", ", skipped));
+            guessed.add("not fitted, " + skipped.size() + " pairs with fewer than " + StudyScaffold.DIRECT_MINIMUM
+                    + " usable runs (above chance by 5%, below 1): " + String.join(", ", skipped.subList(0,
+                    Math.min(LISTED, skipped.size()))) + (skipped.size() > LISTED ? ", ..." : ""));
         }
         guessed.add(lossLaw ? "loss: the Chinchilla law on the " + LOSS_BENCHMARK + " validation loss of " + lossRuns
                 + " runs" : "loss: fewer than " + StudyScaffold.CHINCHILLA_MINIMUM + " runs with a "
