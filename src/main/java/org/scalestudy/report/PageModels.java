@@ -211,7 +211,8 @@ final class PageModels {
                 downloads,
                 notices,
                 !multiples.isEmpty(),
-                sourceLines(text(s.sourceText())));
+                sourceLines(text(s.sourceText())),
+                DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()));
     }
 
     /** The footer's provenance lines: the SHA-256 of the study file and of every data file. */

@@ -59,7 +59,8 @@ public final class Views {
             List<Download> downloads,
             List<String> notices,
             boolean hasCharts,
-            List<SourceLine> source) {
+            List<SourceLine> source,
+            DecisionViews.DecisionSection decisions) {
     }
 
     /**
