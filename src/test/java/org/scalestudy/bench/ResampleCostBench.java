@@ -22,7 +22,8 @@ import org.scalestudy.run.StudyFiles;
  *
  * <pre>mvn -q -Dskip.npm=true test-compile exec:java -Dexec.mainClass=org.scalestudy.bench.ResampleCostBench -Dexec.classpathScope=test</pre>
  *
- * Optional argument: the timed repetitions (default 3).
+ * Optional argument: the timed repetitions (default 3). {@code -Dbench.laws=bnsl} times only the laws named
+ * (comma-separated).
  */
 public final class ResampleCostBench {
     private static final Path DATA = Path.of("studies/published/data").toAbsolutePath();
@@ -35,8 +36,12 @@ public final class ResampleCostBench {
         int resamples = Integer.getInteger("bench.bootstrap", 200);
         System.out.printf(Locale.ROOT, "Bootstrap cost per law: Gadre et al.'s arc_easy runs, %d resamples, %d processors%n",
                 resamples, Runtime.getRuntime().availableProcessors());
+        String only = System.getProperty("bench.laws", "across_ratios,ceiling,bnsl");
         for (String law : List.of("across_ratios(N: params, D: tokens, y: accuracy, baseline: baseline)",
                 "ceiling(x: flops, y: accuracy, baseline: baseline)", "bnsl(x: flops, y: accuracy)")) {
+            if (!List.of(only.split(",")).contains(law.substring(0, law.indexOf('(')))) {
+                continue;
+            }
             Path plain = study(law, "");
             Path boot = study(law, "bootstrap " + resamples + " seed 1");
             build(boot); // warm-up
