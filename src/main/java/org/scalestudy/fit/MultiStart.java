@@ -20,7 +20,7 @@ import org.scalestudy.results.Optimization;
  * start, and local searches run only from the starts with the lowest values, a batch at a time in
  * that order, until at least a given number of the searched starts agree on the best objective (or
  * every start has been searched). A grid start's value is a cheap predictor of where its search
- * ends: on Epoch AI's Chinchilla data, the 200 lowest of the 4,500 grid starts hold 10 to 50 of those
+ * ends: on Epoch AI's Chinchilla data, the 200 lowest of the 4,500 grid starts hold about 10 to 20 of those
  * reaching the best optimum, while most of the others drift into sub-models with a vanished term
  * (see {@code ChinchillaBootstrapBench} for the measured agreement with the exhaustive grid).
  * <em>Finishing</em> ({@link #finishing}) restarts one more minimiser (e.g. {@link Newton}) from the
