@@ -1,0 +1,377 @@
+package org.scalestudy.fit;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * Levenberg–Marquardt for {@link Residuals}, with Jacobian scaling and box bounds: the method made for
+ * least squares (Moré, "The Levenberg-Marquardt algorithm: implementation and theory", 1978, as in
+ * MINPACK), here with Nielsen's damping update and an active set for the bounds.
+ *
+ * <p>Each iteration, at {@code x} with residuals {@code r} and Jacobian {@code J}:
+ * <ol>
+ *   <li><em>scaling</em>: {@code D_j} is the largest norm column {@code j} of {@code J} has had so far
+ *       (MINPACK's {@code mode 1}), so the steps do not depend on the units of the parameters (b1 ~ 1e2
+ *       beside b2 ~ 1e-4, or A ~ 1e3 beside alpha ~ 0.3);</li>
+ *   <li><em>active set</em>: a parameter on a bound whose gradient {@code J'r} pushes it outwards is held
+ *       for the iteration;</li>
+ *   <li><em>step</em>: {@code p} minimises {@code |J p + r|^2 + mu |D p|^2} over the free parameters, from a
+ *       singular value decomposition of {@code J D^-1} (no normal equations, so no squared condition
+ *       number); the trial point is {@code x + p} projected into the box;</li>
+ *   <li><em>acceptance</em>: with {@code rho} the actual over the predicted reduction of the sum of
+ *       squares, the step is taken when {@code rho > 1e-4}, and {@code mu} shrinks by
+ *       {@code max(1/3, 1 - (2 rho - 1)^3)}; otherwise {@code mu} grows by a factor that doubles with
+ *       every rejection in a row (Nielsen 1999).</li>
+ * </ol>
+ * It iterates until no step can improve the fit: a step (scaled) below {@link #XTOL} of the scaled
+ * parameters, or a relative reduction below {@link #FTOL} predicted and achieved, or {@code mu} beyond
+ * any useful value. Only then is the verdict given, by a <em>scaled first-order optimality test</em>:
+ * for every free parameter, {@code |J_j'r| <= |J_j| (gtol |r| + noise)}, where {@code noise} is
+ * {@link #NOISE} times machine epsilon times {@link Residuals#scale()}, the rounding floor of the
+ * residuals. {@code |J_j'r| / (|J_j| |r|)} is the cosine between the residuals and the parameter's
+ * column: it does not change when a parameter or the data is rescaled, and is 0 exactly at a
+ * stationary point. A fit that passes is <em>converged</em>; one that does not (or that ran out of
+ * iterations or left the model's domain) is <em>stopped</em>, and its message says why, with the scaled
+ * gradient, the gradient norm and the iterations.
+ *
+ * <p>Immutable and thread-safe. {@link #minimize} accepts only {@link Residuals}.
+ *
+ * @param gtol           the scaled-gradient tolerance of the verdict
+ * @param maxIterations  iteration limit (accepted and rejected steps)
+ * @param maxEvaluations residual evaluations limit
+ */
+public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluations) implements Minimizer {
+    /** Steps shorter than this, relative to the scaled parameters, end the iterations. */
+    public static final double XTOL = 1e-14;
+    /** Relative reductions below this, predicted and achieved, end the iterations. */
+    public static final double FTOL = 1e-15;
+    /** The residuals' rounding floor, in units of machine epsilon times {@link Residuals#scale()}. */
+    public static final double NOISE = 64;
+    private static final double EPS = Math.ulp(1.0);
+    private static final double MU_START = 1e-3;
+    private static final double MU_MAX = 1e32;
+
+    public LevenbergMarquardt {
+        if (!(gtol > 0) || maxIterations < 1 || maxEvaluations < 1) {
+            throw new IllegalArgumentException("bad Levenberg-Marquardt settings: gtol " + gtol + ", maxIterations "
+                    + maxIterations + ", maxEvaluations " + maxEvaluations);
+        }
+    }
+
+    /** gtol 1e-8 (the cosine between residuals and every column), 5,000 iterations, 10,000 evaluations. */
+    public static LevenbergMarquardt defaults() {
+        return new LevenbergMarquardt(1e-8, 5_000, 10_000);
+    }
+
+    @Override
+    public String name() {
+        return "Levenberg-Marquardt";
+    }
+
+    @Override
+    public Minimum minimize(Objective f, double[] start, Bounds bounds) {
+        if (!(f instanceof Residuals residuals)) {
+            throw new IllegalArgumentException("Levenberg-Marquardt minimises a sum of squared residuals, not "
+                    + f.getClass().getSimpleName());
+        }
+        int n = f.dimension();
+        if (start.length != n || bounds.dimension() != n) {
+            throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
+                    + ", bounds " + bounds.dimension());
+        }
+        return new Run(residuals, bounds).minimize(start);
+    }
+
+    /**
+     * The verdict's scaled gradient at a point: the largest over free parameters of
+     * {@code |J_j'r| / (|J_j| (|r| + noise / gtol))}; at most {@code gtol} exactly when the first-order
+     * test passes. A parameter on a bound with its gradient pushing outwards counts as 0, as does one
+     * the residuals do not depend on.
+     */
+    static double scaledGradient(double[] x, double[] r, double[][] jacobian, double[] lo, double[] hi,
+            double noise, double gtol) {
+        double rNorm = norm(r);
+        double scaled = 0;
+        for (int j = 0; j < x.length; j++) {
+            double g = 0;
+            double column = 0;
+            for (int i = 0; i < r.length; i++) {
+                g += jacobian[i][j] * r[i];
+                column = Math.hypot(column, jacobian[i][j]);
+            }
+            if (outward(x[j], g, lo[j], hi[j]) || column == 0) {
+                continue;
+            }
+            scaled = Math.max(scaled, Math.abs(g) / (column * (rNorm + noise / gtol)));
+        }
+        return scaled;
+    }
+
+    /** Whether a parameter at a bound has a gradient ({@code J'r}, half the objective's) pushing it out. */
+    private static boolean outward(double x, double g, double lo, double hi) {
+        return (x <= lo && g > 0) || (x >= hi && g < 0);
+    }
+
+    static double norm(double[] v) {
+        double scale = 0;
+        for (double e : v) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        double sum = 0;
+        for (double e : v) {
+            double s = e / scale;
+            sum += s * s;
+        }
+        return scale * Math.sqrt(sum);
+    }
+
+    /** The state of one minimisation. */
+    private final class Run {
+        final Residuals f;
+        final int n;
+        final int m;
+        final double[] lo;
+        final double[] hi;
+        final double noise;
+        long evaluations;
+
+        Run(Residuals f, Bounds bounds) {
+            this.f = f;
+            this.n = f.dimension();
+            this.m = f.count();
+            this.lo = bounds.lower();
+            this.hi = bounds.upper();
+            this.noise = NOISE * EPS * f.scale();
+        }
+
+        Minimum minimize(double[] start) {
+            double[] x = start.clone();
+            for (int j = 0; j < n; j++) {
+                x[j] = Math.min(hi[j], Math.max(lo[j], x[j]));
+            }
+            double[] r = new double[m];
+            double[][] jac = new double[m][n];
+            f.residuals(x, r, jac);
+            evaluations = 1;
+            double fx = sumOfSquares(r);
+            if (!Double.isFinite(fx) || !allFinite(jac)) {
+                return new Minimum(x, fx, false, "stopped: residuals or Jacobian not finite at the start point", 0,
+                        evaluations, Double.NaN);
+            }
+            double[] diag = new double[n];
+            double[] rTrial = new double[m];
+            double[] xTrial = new double[n];
+            double mu = MU_START;
+            double nu = 2;
+            int iteration = 0;
+            String why;
+            while (true) {
+                if (iteration >= maxIterations) {
+                    why = "reached the limit of " + maxIterations + " iterations";
+                    break;
+                }
+                if (evaluations >= maxEvaluations) {
+                    why = "reached the limit of " + maxEvaluations + " evaluations";
+                    break;
+                }
+                iteration++;
+                // scaling and the free parameters
+                int[] free = new int[n];
+                int k = 0;
+                for (int j = 0; j < n; j++) {
+                    double column = 0;
+                    double g = 0;
+                    for (int i = 0; i < m; i++) {
+                        column = Math.hypot(column, jac[i][j]);
+                        g += jac[i][j] * r[i];
+                    }
+                    diag[j] = Math.max(diag[j], column);
+                    if (!outward(x[j], g, lo[j], hi[j]) && diag[j] > 0) {
+                        free[k++] = j;
+                    }
+                }
+                if (k == 0) {
+                    why = "every parameter is held by a bound or has no effect";
+                    break;
+                }
+                Step step = new Step(jac, r, diag, free, k);
+                boolean accepted = false;
+                boolean small = false;
+                while (!accepted) {
+                    double[] p = step.solve(mu);
+                    double stepNorm = 0;
+                    double xNorm = 0;
+                    for (int j = 0; j < n; j++) {
+                        xTrial[j] = x[j];
+                    }
+                    for (int q = 0; q < k; q++) {
+                        int j = free[q];
+                        xTrial[j] = Math.min(hi[j], Math.max(lo[j], x[j] + p[q]));
+                    }
+                    for (int j = 0; j < n; j++) {
+                        stepNorm = Math.hypot(stepNorm, diag[j] * (xTrial[j] - x[j]));
+                        xNorm = Math.hypot(xNorm, diag[j] * x[j]);
+                    }
+                    // predicted reduction of the linear model at the (projected) step
+                    double predicted = fx - sumOfSquares(linearized(jac, r, x, xTrial));
+                    if (stepNorm <= XTOL * xNorm || stepNorm == 0) {
+                        small = true;
+                        break;
+                    }
+                    f.residuals(xTrial, rTrial, null);
+                    evaluations++;
+                    double fTrial = sumOfSquares(rTrial);
+                    double actual = fx - fTrial;
+                    double rho = predicted > 0 && Double.isFinite(fTrial) ? actual / predicted : -1;
+                    if (rho > 1e-4) {
+                        accepted = true;
+                        mu *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
+                        nu = 2;
+                        double relative = actual / fx;
+                        System.arraycopy(xTrial, 0, x, 0, n);
+                        System.arraycopy(rTrial, 0, r, 0, m);
+                        fx = fTrial;
+                        f.residuals(x, r, jac);
+                        evaluations++;
+                        if (!allFinite(jac)) {
+                            why = "the Jacobian is not finite at an accepted point";
+                            return verdict(x, r, jac, fx, iteration, why);
+                        }
+                        if (relative <= FTOL && predicted / (fx + actual) <= FTOL) {
+                            small = true;
+                        }
+                    } else {
+                        mu *= nu;
+                        nu *= 2;
+                        if (mu > MU_MAX || evaluations >= maxEvaluations) {
+                            break;
+                        }
+                    }
+                }
+                if (small) {
+                    why = "no step improves the fit any further";
+                    break;
+                }
+                if (!accepted) {
+                    why = mu > MU_MAX ? "no step decreases the sum of squares"
+                            : "reached the limit of " + maxEvaluations + " evaluations";
+                    break;
+                }
+            }
+            return verdict(x, r, jac, fx, iteration, why);
+        }
+
+        /** Converged exactly when the scaled first-order test passes at x. */
+        Minimum verdict(double[] x, double[] r, double[][] jac, double fx, int iterations, String why) {
+            double scaled = scaledGradient(x, r, jac, lo, hi, noise, gtol);
+            double[] g = new double[n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    g[j] += 2 * jac[i][j] * r[i];
+                }
+            }
+            double gradientNorm = Lbfgsb.projectedGradientNorm(x, g, lo, hi);
+            boolean converged = scaled <= gtol && Double.isFinite(fx);
+            String message = (converged ? "converged: scaled gradient " + Lbfgsb.fmt(scaled) + " <= gtol "
+                    + Lbfgsb.fmt(gtol) : "stopped: " + why + "; scaled gradient " + Lbfgsb.fmt(scaled) + " > gtol "
+                    + Lbfgsb.fmt(gtol)) + ", gradient norm " + Lbfgsb.fmt(gradientNorm) + ", " + iterations
+                    + " iteration" + (iterations == 1 ? "" : "s") + " (" + (converged ? why + ")" : "not a stationary"
+                    + " point)");
+            return new Minimum(x, fx, converged, message, iterations, evaluations, gradientNorm);
+        }
+
+        /** r + J (xTrial - x). */
+        double[] linearized(double[][] jac, double[] r, double[] x, double[] xTrial) {
+            double[] out = r.clone();
+            for (int i = 0; i < m; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += jac[i][j] * (xTrial[j] - x[j]);
+                }
+                out[i] += sum;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The damped Gauss-Newton step over the free parameters: {@code p = D^-1 q} with {@code q} minimising
+     * {@code |J D^-1 q + r|^2 + mu |q|^2}, i.e. {@code q = -V diag(s / (s^2 + mu)) U'r} from the SVD
+     * {@code J D^-1 = U S V'}, which is computed once per Jacobian and serves every {@code mu}.
+     */
+    private static final class Step {
+        final double[] s;
+        final double[] utr;
+        final double[][] v;
+        final double[] scale;
+        final int k;
+
+        Step(double[][] jac, double[] r, double[] diag, int[] free, int k) {
+            int m = r.length;
+            this.k = k;
+            this.scale = new double[k];
+            double[][] a = new double[m][k];
+            for (int q = 0; q < k; q++) {
+                scale[q] = diag[free[q]];
+                for (int i = 0; i < m; i++) {
+                    a[i][q] = jac[i][free[q]] / scale[q];
+                }
+            }
+            RealMatrix matrix = new Array2DRowRealMatrix(a, false);
+            SingularValueDecomposition svd = new SingularValueDecomposition(matrix);
+            s = svd.getSingularValues();
+            double[][] u = svd.getU().getData();
+            v = svd.getV().getData();
+            utr = new double[s.length];
+            for (int c = 0; c < s.length; c++) {
+                double sum = 0;
+                for (int i = 0; i < m; i++) {
+                    sum += u[i][c] * r[i];
+                }
+                utr[c] = sum;
+            }
+        }
+
+        /** The step in the free parameters, unscaled. */
+        double[] solve(double mu) {
+            double[] p = new double[k];
+            for (int c = 0; c < s.length; c++) {
+                double denominator = s[c] * s[c] + mu;
+                if (s[c] == 0 || denominator == 0) {
+                    continue;
+                }
+                double w = -s[c] * utr[c] / denominator;
+                for (int q = 0; q < k; q++) {
+                    p[q] += v[q][c] * w;
+                }
+            }
+            for (int q = 0; q < k; q++) {
+                p[q] /= scale[q];
+            }
+            return p;
+        }
+    }
+
+    private static double sumOfSquares(double[] r) {
+        double sum = 0;
+        for (double v : r) {
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    private static boolean allFinite(double[][] a) {
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
