@@ -49,8 +49,11 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
     /** The residuals' rounding floor, in units of machine epsilon times {@link Residuals#scale()}. */
     public static final double NOISE = 64;
     private static final double EPS = Math.ulp(1.0);
-    private static final double MU_START = 1e-3;
-    private static final double MU_MAX = 1e32;
+    /** The first trust region is this times the scaled start (MINPACK's {@code factor}). */
+    private static final double FACTOR = 1;
+    private static final boolean DEBUG = Boolean.getBoolean("lm.debug");
+    /** Scaled singular values below this fraction of the largest are left out of a step. */
+    private static final double RANK = 1e-15;
 
     public LevenbergMarquardt {
         if (!(gtol > 0) || maxIterations < 1 || maxEvaluations < 1) {
@@ -165,20 +168,16 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             double[] diag = new double[n];
             double[] rTrial = new double[m];
             double[] xTrial = new double[n];
-            double mu = MU_START;
-            double nu = 2;
+            double[][] jacTrial = new double[m][n];
+            double delta = Double.NaN;
             int iteration = 0;
             String why;
+            outer:
             while (true) {
-                if (iteration >= maxIterations) {
-                    why = "reached the limit of " + maxIterations + " iterations";
+                if (fx == 0) {
+                    why = "the residuals are all zero";
                     break;
                 }
-                if (evaluations >= maxEvaluations) {
-                    why = "reached the limit of " + maxEvaluations + " evaluations";
-                    break;
-                }
-                iteration++;
                 // scaling and the free parameters
                 int[] free = new int[n];
                 int k = 0;
@@ -198,68 +197,110 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                     why = "every parameter is held by a bound or has no effect";
                     break;
                 }
+                double xNorm = 0;
+                for (int j = 0; j < n; j++) {
+                    xNorm = Math.hypot(xNorm, diag[j] * x[j]);
+                }
+                if (Double.isNaN(delta)) {
+                    delta = xNorm > 0 ? FACTOR * xNorm : FACTOR;
+                }
                 Step step = new Step(jac, r, diag, free, k);
-                boolean accepted = false;
-                boolean small = false;
-                while (!accepted) {
-                    double[] p = step.solve(mu);
-                    double stepNorm = 0;
-                    double xNorm = 0;
-                    for (int j = 0; j < n; j++) {
-                        xTrial[j] = x[j];
+                while (true) {
+                    if (iteration >= maxIterations) {
+                        why = "reached the limit of " + maxIterations + " iterations";
+                        break outer;
                     }
+                    if (evaluations >= maxEvaluations) {
+                        why = "reached the limit of " + maxEvaluations + " evaluations";
+                        break outer;
+                    }
+                    iteration++;
+                    double[] p = step.solve(delta);
+                    System.arraycopy(x, 0, xTrial, 0, n);
                     for (int q = 0; q < k; q++) {
                         int j = free[q];
                         xTrial[j] = Math.min(hi[j], Math.max(lo[j], x[j] + p[q]));
                     }
+                    double stepNorm = 0;
                     for (int j = 0; j < n; j++) {
                         stepNorm = Math.hypot(stepNorm, diag[j] * (xTrial[j] - x[j]));
-                        xNorm = Math.hypot(xNorm, diag[j] * x[j]);
                     }
-                    // predicted reduction of the linear model at the (projected) step
-                    double predicted = fx - sumOfSquares(linearized(jac, r, x, xTrial));
-                    if (stepNorm <= XTOL * xNorm || stepNorm == 0) {
-                        small = true;
-                        break;
+                    if (iteration == 1) {
+                        delta = Math.min(delta, stepNorm);
+                    }
+                    if (stepNorm == 0) {
+                        why = "no step improves the fit any further";
+                        break outer;
+                    }
+                    // predicted reduction of the linear model at the (projected) step s: -2 (Js)'r - |Js|^2
+                    double[] js = product(jac, x, xTrial);
+                    double predicted = 0;
+                    for (int i = 0; i < m; i++) {
+                        predicted -= js[i] * (2 * r[i] + js[i]);
                     }
                     f.residuals(xTrial, rTrial, null);
                     evaluations++;
                     double fTrial = sumOfSquares(rTrial);
-                    double actual = fx - fTrial;
-                    double rho = predicted > 0 && Double.isFinite(fTrial) ? actual / predicted : -1;
-                    if (rho > 1e-4) {
-                        accepted = true;
-                        mu *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
-                        nu = 2;
-                        double relative = actual / fx;
+                    double actual = Double.isFinite(fTrial) ? fx - fTrial : Double.NEGATIVE_INFINITY;
+                    double ratio = predicted > 0 ? actual / predicted : 0;
+                    if (DEBUG) {
+                        System.err.printf("it %d f %.17g pred %.3e act %.3e ratio %.4f delta %.3e step %.3e gn %s cos %.3e%n", iteration, fx, predicted / fx, actual / fx, ratio, delta, stepNorm, step.gaussNewton, scaledGradient(x, r, jac, lo, hi, noise, gtol));
+                    }
+                    // Near the optimum of a problem with large residuals, Gauss-Newton converges only linearly
+                    // and its reductions sink below the rounding of the sum of squares before the parameters
+                    // settle: there the step is judged by the scaled gradient instead.
+                    double rounding = 2 * Math.sqrt(fx) * EPS * f.scale() + 4 * EPS * fx;
+                    if (predicted <= rounding && Math.abs(actual) <= rounding) {
+                        f.residuals(xTrial, rTrial, jacTrial);
+                        evaluations++;
+                        double now = scaledGradient(x, r, jac, lo, hi, noise, gtol);
+                        if (allFinite(jacTrial) && scaledGradient(xTrial, rTrial, jacTrial, lo, hi, noise, gtol) < now) {
+                            System.arraycopy(xTrial, 0, x, 0, n);
+                            System.arraycopy(rTrial, 0, r, 0, m);
+                            for (int i = 0; i < m; i++) {
+                                System.arraycopy(jacTrial[i], 0, jac[i], 0, n);
+                            }
+                            fx = fTrial;
+                            continue outer;
+                        }
+                        why = "no step improves the fit any further (the change of the sum of squares is below its"
+                                + " rounding, and the gradient no longer falls)";
+                        break outer;
+                    }
+                    // the trust region, as MINPACK's lmder
+                    if (ratio <= 0.25) {
+                        double temp = 0.5;
+                        double directional = -predicted; // first-order change along s is about -2|Js|^2 - ...
+                        if (actual < 0 && Double.isFinite(actual)) {
+                            temp = 0.5 * directional / (directional + 0.5 * actual);
+                        }
+                        if (!Double.isFinite(fTrial) || fTrial >= 100 * fx || !(temp >= 0.1)) {
+                            temp = 0.1;
+                        }
+                        delta = temp * Math.min(delta, stepNorm / 0.1);
+                    } else if (step.gaussNewton || ratio >= 0.75) {
+                        delta = stepNorm / 0.5;
+                    }
+                    if (ratio >= 1e-4) {
                         System.arraycopy(xTrial, 0, x, 0, n);
                         System.arraycopy(rTrial, 0, r, 0, m);
                         fx = fTrial;
                         f.residuals(x, r, jac);
                         evaluations++;
                         if (!allFinite(jac)) {
-                            why = "the Jacobian is not finite at an accepted point";
-                            return verdict(x, r, jac, fx, iteration, why);
+                            return verdict(x, r, jac, fx, iteration, "the Jacobian is not finite at an accepted point");
                         }
-                        if (relative <= FTOL && predicted / (fx + actual) <= FTOL) {
-                            small = true;
+                        if (delta <= XTOL * xNorm) {
+                            why = "no step improves the fit any further (trust region " + Lbfgsb.fmt(delta)
+                                    + " of the scaled parameters' " + Lbfgsb.fmt(xNorm) + ")";
+                            break outer;
                         }
-                    } else {
-                        mu *= nu;
-                        nu *= 2;
-                        if (mu > MU_MAX || evaluations >= maxEvaluations) {
-                            break;
-                        }
+                        continue outer;
                     }
-                }
-                if (small) {
-                    why = "no step improves the fit any further";
-                    break;
-                }
-                if (!accepted) {
-                    why = mu > MU_MAX ? "no step decreases the sum of squares"
-                            : "reached the limit of " + maxEvaluations + " evaluations";
-                    break;
+                    if (delta <= XTOL * xNorm || predicted <= EPS * EPS * fx) {
+                        why = "no step improves the fit any further";
+                        break outer;
+                    }
                 }
             }
             return verdict(x, r, jac, fx, iteration, why);
@@ -284,15 +325,15 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             return new Minimum(x, fx, converged, message, iterations, evaluations, gradientNorm);
         }
 
-        /** r + J (xTrial - x). */
-        double[] linearized(double[][] jac, double[] r, double[] x, double[] xTrial) {
-            double[] out = r.clone();
+        /** J (xTrial - x). */
+        double[] product(double[][] jac, double[] x, double[] xTrial) {
+            double[] out = new double[m];
             for (int i = 0; i < m; i++) {
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
                     sum += jac[i][j] * (xTrial[j] - x[j]);
                 }
-                out[i] += sum;
+                out[i] = sum;
             }
             return out;
         }
@@ -336,15 +377,79 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             }
         }
 
-        /** The step in the free parameters, unscaled. */
-        double[] solve(double mu) {
+        /** Whether the last {@link #solve} took the Gauss-Newton step (mu = 0). */
+        boolean gaussNewton;
+
+        /** |q(mu)|^2 for the damped step q(mu) = -V diag(s / (s^2 + mu)) U'r. */
+        double norm2(double mu) {
+            double sum = 0;
+            for (int c = 0; c < s.length; c++) {
+                if (usable(c)) {
+                    double w = s[c] * utr[c] / (s[c] * s[c] + mu);
+                    sum += w * w;
+                }
+            }
+            return sum;
+        }
+
+        /** d |q(mu)|^2 / d mu. */
+        double slope(double mu) {
+            double sum = 0;
+            for (int c = 0; c < s.length; c++) {
+                if (usable(c)) {
+                    double d = s[c] * s[c] + mu;
+                    sum -= 2 * s[c] * s[c] * utr[c] * utr[c] / (d * d * d);
+                }
+            }
+            return sum;
+        }
+
+        /** Singular values below the rank tolerance are left out of the Gauss-Newton step. */
+        boolean usable(int c) {
+            return s[c] > RANK * s[0];
+        }
+
+        /**
+         * The step in the free parameters, unscaled, whose scaled length is at most about {@code delta}:
+         * the Gauss-Newton step when it is that short, else the damped step with {@code |q(mu)|} within
+         * 10% of {@code delta} (Moré's {@code lmpar}, solved by safeguarded Newton steps on
+         * {@code 1/delta - 1/|q(mu)|}, with the SVD in place of MINPACK's QR).
+         */
+        double[] solve(double delta) {
+            double mu = 0;
+            gaussNewton = Math.sqrt(norm2(0)) <= 1.1 * delta;
+            if (!gaussNewton) {
+                double gradient = 0; // |A'r|, so that |q(mu)| <= |A'r| / mu
+                for (int c = 0; c < s.length; c++) {
+                    gradient = Math.hypot(gradient, s[c] * utr[c]);
+                }
+                double low = 0;
+                double high = gradient / delta;
+                mu = Math.max(high * 1e-3, Double.MIN_NORMAL);
+                for (int it = 0; it < 40; it++) {
+                    double norm = Math.sqrt(norm2(mu));
+                    if (Math.abs(norm - delta) <= 0.1 * delta || high - low <= 1e-15 * high) {
+                        break;
+                    }
+                    if (norm > delta) {
+                        low = mu;
+                    } else {
+                        high = mu;
+                    }
+                    // Newton on psi(mu) = 1/delta - 1/|q|: psi' = (d|q|^2/dmu) / (2 |q|^3)
+                    double psi = 1 / delta - 1 / norm;
+                    double dpsi = slope(mu) / (2 * norm * norm * norm);
+                    double next = mu - psi / dpsi;
+                    mu = next > low && next < high ? next : Math.max(Math.sqrt(Math.max(low, 1e-300) * high),
+                            low + 1e-3 * (high - low));
+                }
+            }
             double[] p = new double[k];
             for (int c = 0; c < s.length; c++) {
-                double denominator = s[c] * s[c] + mu;
-                if (s[c] == 0 || denominator == 0) {
+                if (!usable(c)) {
                     continue;
                 }
-                double w = -s[c] * utr[c] / denominator;
+                double w = -s[c] * utr[c] / (s[c] * s[c] + mu);
                 for (int q = 0; q < k; q++) {
                     p[q] += v[q][c] * w;
                 }
