@@ -6,8 +6,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Levenberg–Marquardt for {@link Residuals}, with Jacobian scaling and box bounds: the method made for
- * least squares (Moré, "The Levenberg-Marquardt algorithm: implementation and theory", 1978, as in
- * MINPACK), here with Nielsen's damping update and an active set for the bounds.
+ * least squares, as Moré describes it ("The Levenberg-Marquardt algorithm: implementation and theory",
+ * 1978) and MINPACK's {@code lmder} implements it, with an SVD for the steps and an active set for the
+ * bounds.
  *
  * <p>Each iteration, at {@code x} with residuals {@code r} and Jacobian {@code J}:
  * <ol>
@@ -16,24 +17,31 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  *       beside b2 ~ 1e-4, or A ~ 1e3 beside alpha ~ 0.3);</li>
  *   <li><em>active set</em>: a parameter on a bound whose gradient {@code J'r} pushes it outwards is held
  *       for the iteration;</li>
- *   <li><em>step</em>: {@code p} minimises {@code |J p + r|^2 + mu |D p|^2} over the free parameters, from a
- *       singular value decomposition of {@code J D^-1} (no normal equations, so no squared condition
- *       number); the trial point is {@code x + p} projected into the box;</li>
- *   <li><em>acceptance</em>: with {@code rho} the actual over the predicted reduction of the sum of
- *       squares, the step is taken when {@code rho > 1e-4}, and {@code mu} shrinks by
- *       {@code max(1/3, 1 - (2 rho - 1)^3)}; otherwise {@code mu} grows by a factor that doubles with
- *       every rejection in a row (Nielsen 1999).</li>
+ *   <li><em>step</em>: within a trust region {@code |D p| <= delta}, {@code p} minimises
+ *       {@code |J p + r|^2 + mu |D p|^2} over the free parameters, with {@code mu = 0} (Gauss-Newton) when
+ *       that step fits in the region and otherwise {@code mu} chosen so that {@code |D p|} is within 10% of
+ *       {@code delta} ({@code lmpar}); both from a singular value decomposition of {@code J D^-1}, never
+ *       the normal equations, so the condition number is not squared. The trial point is {@code x + p}
+ *       projected into the box;</li>
+ *   <li><em>acceptance</em>: the step is taken when the actual reduction of the sum of squares is more than
+ *       1e-4 of the one the linear model predicts; {@code delta} shrinks when that ratio is below 1/4
+ *       and grows to twice the step when it is above 3/4, as in {@code lmder}. The first {@code delta}
+ *       is the scaled start's length (scipy's {@code trf} starts so; {@code lmder}'s 100 times that
+ *       overshoots into regions where an exponential saturates, as on BoxBOD from its first start).</li>
  * </ol>
- * It iterates until no step can improve the fit: a step (scaled) below {@link #XTOL} of the scaled
- * parameters, or a relative reduction below {@link #FTOL} predicted and achieved, or {@code mu} beyond
- * any useful value. Only then is the verdict given, by a <em>scaled first-order optimality test</em>:
- * for every free parameter, {@code |J_j'r| <= |J_j| (gtol |r| + noise)}, where {@code noise} is
- * {@link #NOISE} times machine epsilon times {@link Residuals#scale()}, the rounding floor of the
- * residuals. {@code |J_j'r| / (|J_j| |r|)} is the cosine between the residuals and the parameter's
- * column: it does not change when a parameter or the data is rescaled, and is 0 exactly at a
- * stationary point. A fit that passes is <em>converged</em>; one that does not (or that ran out of
- * iterations or left the model's domain) is <em>stopped</em>, and its message says why, with the scaled
- * gradient, the gradient norm and the iterations.
+ * Near the optimum of a problem with large residuals, Gauss-Newton converges only linearly and its
+ * reductions sink below the rounding of the sum of squares while the parameters still move in their
+ * sixth digit (ENSO, Misra1a): when the predicted and the actual reduction are both within that
+ * rounding, a step is taken if it lowers the scaled gradient, and the iterations end when it does not.
+ * They also end when the trust region shrinks below {@link #XTOL} of the scaled parameters, or no step
+ * is left. Only then is the verdict given, by a <em>scaled first-order optimality test</em>: for every
+ * free parameter, {@code |J_j'r| <= |J_j| (gtol |r| + noise)}, where {@code noise} is {@link #NOISE}
+ * times machine epsilon times {@link Residuals#scale()}, the rounding floor of the residuals.
+ * {@code |J_j'r| / (|J_j| |r|)} is the cosine between the residuals and the parameter's column: it does
+ * not change when a parameter or the data is rescaled, and is 0 exactly at a stationary point. A fit
+ * that passes is <em>converged</em>; one that does not (or that ran out of iterations, or left the
+ * model's domain) is <em>stopped</em>, and its message says why, with the scaled gradient, the gradient
+ * norm and the iterations.
  *
  * <p>Immutable and thread-safe. {@link #minimize} accepts only {@link Residuals}.
  *
@@ -44,14 +52,11 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluations) implements Minimizer {
     /** Steps shorter than this, relative to the scaled parameters, end the iterations. */
     public static final double XTOL = 1e-14;
-    /** Relative reductions below this, predicted and achieved, end the iterations. */
-    public static final double FTOL = 1e-15;
     /** The residuals' rounding floor, in units of machine epsilon times {@link Residuals#scale()}. */
     public static final double NOISE = 64;
     private static final double EPS = Math.ulp(1.0);
-    /** The first trust region is this times the scaled start (MINPACK's {@code factor}). */
+    /** The first trust region is this times the scaled start (MINPACK's {@code factor}, 100 there). */
     private static final double FACTOR = 1;
-    private static final boolean DEBUG = Boolean.getBoolean("lm.debug");
     /** Scaled singular values below this fraction of the largest are left out of a step. */
     private static final double RANK = 1e-15;
 
@@ -243,9 +248,6 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                     double fTrial = sumOfSquares(rTrial);
                     double actual = Double.isFinite(fTrial) ? fx - fTrial : Double.NEGATIVE_INFINITY;
                     double ratio = predicted > 0 ? actual / predicted : 0;
-                    if (DEBUG) {
-                        System.err.printf("it %d f %.17g pred %.3e act %.3e ratio %.4f delta %.3e step %.3e gn %s cos %.3e%n", iteration, fx, predicted / fx, actual / fx, ratio, delta, stepNorm, step.gaussNewton, scaledGradient(x, r, jac, lo, hi, noise, gtol));
-                    }
                     // Near the optimum of a problem with large residuals, Gauss-Newton converges only linearly
                     // and its reductions sink below the rounding of the sum of squares before the parameters
                     // settle: there the step is judged by the scaled gradient instead.
