@@ -220,12 +220,7 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                         break outer;
                     }
                     iteration++;
-                    double[] p = step.solve(delta);
-                    System.arraycopy(x, 0, xTrial, 0, n);
-                    for (int q = 0; q < k; q++) {
-                        int j = free[q];
-                        xTrial[j] = Math.min(hi[j], Math.max(lo[j], x[j] + p[q]));
-                    }
+                    trialPoint(step, delta, x, r, jac, diag, free, k, xTrial);
                     double stepNorm = 0;
                     for (int j = 0; j < n; j++) {
                         stepNorm = Math.hypot(stepNorm, diag[j] * (xTrial[j] - x[j]));
@@ -306,6 +301,52 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                 }
             }
             return verdict(x, r, jac, fx, iteration, why);
+        }
+
+        /**
+         * The trial point {@code x + p} in the box. Where the step would cross bounds, those parameters stop
+         * on them and the step of the others is solved again for the residuals that move leaves
+         * ({@code r + J_held (bound - x)}), within the same trust region, until no more bounds are met: a
+         * projected step alone can lose most of its length to one clipped parameter and stall the rest.
+         */
+        void trialPoint(Step first, double delta, double[] x, double[] r, double[][] jac, double[] diag, int[] free,
+                int k, double[] xTrial) {
+            System.arraycopy(x, 0, xTrial, 0, n);
+            Step step = first;
+            int[] active = free.clone();
+            int count = k;
+            while (true) {
+                double[] p = step.solve(delta);
+                int kept = 0;
+                int[] next = new int[count];
+                for (int q = 0; q < count; q++) {
+                    int j = active[q];
+                    double v = x[j] + p[q];
+                    if (v < lo[j] || v > hi[j]) {
+                        xTrial[j] = v < lo[j] ? lo[j] : hi[j];
+                    } else {
+                        xTrial[j] = v;
+                        next[kept++] = j;
+                    }
+                }
+                if (kept == count || kept == 0) {
+                    return;
+                }
+                double[] moved = r.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        if (xTrial[j] != x[j] && (xTrial[j] == lo[j] || xTrial[j] == hi[j])) {
+                            moved[i] += jac[i][j] * (xTrial[j] - x[j]);
+                        }
+                    }
+                }
+                for (int q = 0; q < kept; q++) {
+                    xTrial[next[q]] = x[next[q]];
+                }
+                active = next;
+                count = kept;
+                step = new Step(jac, moved, diag, active, count);
+            }
         }
 
         /** Converged exactly when the scaled first-order test passes at x. */
