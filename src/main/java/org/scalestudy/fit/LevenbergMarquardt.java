@@ -106,8 +106,9 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             double column = 0;
             for (int i = 0; i < r.length; i++) {
                 g += jacobian[i][j] * r[i];
-                column = Math.hypot(column, jacobian[i][j]);
+                column += jacobian[i][j] * jacobian[i][j];
             }
+            column = Math.sqrt(column);
             if (outward(x[j], g, lo[j], hi[j]) || column == 0) {
                 continue;
             }
@@ -190,10 +191,10 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                     double column = 0;
                     double g = 0;
                     for (int i = 0; i < m; i++) {
-                        column = Math.hypot(column, jac[i][j]);
+                        column += jac[i][j] * jac[i][j];
                         g += jac[i][j] * r[i];
                     }
-                    diag[j] = Math.max(diag[j], column);
+                    diag[j] = Math.max(diag[j], Math.sqrt(column));
                     if (!outward(x[j], g, lo[j], hi[j]) && diag[j] > 0) {
                         free[k++] = j;
                     }
