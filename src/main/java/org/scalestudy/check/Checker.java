@@ -61,6 +61,8 @@ public final class Checker {
     private final CustomLaws customLaws;
 
     private final DataSandbox sandbox;
+    private final Comparisons comparing;
+    private final List<Comparison> comparisons = new ArrayList<>();
 
     private Checker(SourceFile source, DataSandbox sandbox) {
         this.source = source;
@@ -68,6 +70,7 @@ public final class Checker {
         this.typer = new ExprTyper(source, diagnostics);
         this.tableKeys = new TableKeys(source, diagnostics);
         this.customLaws = new CustomLaws(source, diagnostics);
+        this.comparing = new Comparisons(source, diagnostics, typer, tableKeys);
     }
 
     /**
@@ -94,7 +97,11 @@ public final class Checker {
         return checked;
     }
 
-    private record Loaded(DataDecl decl, Table table, DatasetSummary summary) { }
+    private record Loaded(DataDecl decl, Table table, DatasetSummary summary, MissingValues missing) {
+        Loaded(DataDecl decl, Table table, DatasetSummary summary) {
+            this(decl, table, summary, null);
+        }
+    }
 
 
     private CheckedStudy run(Study study, String slug) {
@@ -177,7 +184,7 @@ public final class Checker {
         List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
                 .map(Loaded::summary).toList();
         return new CheckedStudy(source, slug, study.title(), study.description(), summaries, tasks, report,
-                List.copyOf(diagnostics));
+                List.copyOf(diagnostics), List.copyOf(comparisons));
     }
 
     private void duplicate(Name name, String what, Name first) {
@@ -239,6 +246,7 @@ public final class Checker {
                     + "; fix the data or change the column mapping"));
             return new Loaded(decl, null, null);
         }
+        result.warnings().forEach(w -> diagnostics.add(dataDiagnostic(w, file, Diagnostic.Severity.WARNING)));
         Table table = result.read().table();
         boolean ok = true;
         for (DataStep step : decl.steps()) {
@@ -277,14 +285,20 @@ public final class Checker {
         if (!ok) {
             return new Loaded(decl, null, null);
         }
+        List<Path> inputs = result.read().inputs();
         return new Loaded(decl, table, new DatasetSummary(decl.name().text(), decl.path(),
-                result.sha256(), table.rows(), columns(table)));
+                result.sha256(), table.rows(), columns(table)), new MissingValues(result.read().roles().keySet(),
+                inputs.size() == 1 ? inputs.get(0) : null, decl.steps()));
     }
 
     /** A problem in a data file, reported in that file at its line and field. */
     private static Diagnostic dataDiagnostic(DataError e, Path declared) {
+        return dataDiagnostic(e, declared, Diagnostic.Severity.ERROR);
+    }
+
+    private static Diagnostic dataDiagnostic(DataError e, Path declared, Diagnostic.Severity severity) {
         return new Diagnostic(display(e.file() == null ? declared : e.file()), e.line(), e.field(),
-                Diagnostic.Severity.ERROR, e.getMessage(), null);
+                severity, e.getMessage(), null);
     }
 
     private static List<ColumnSummary> columns(Table table) {
@@ -537,6 +551,9 @@ public final class Checker {
             if (diagnostics.size() > before) {
                 continue; // a table lacks a key: the inputs hold NaN, and what follows from them would only repeat it
             }
+            if (missingValuesUsed(fit, law, loaded, inputValues, scoped, window, holdout, ids)) {
+                continue;
+            }
             Map<String, String> texts = new HashMap<>();
             law.inputs().forEach((k, v) -> texts.put(k, v.text()));
             for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
@@ -547,7 +564,30 @@ public final class Checker {
                 }
             }
         }
+        comparisons.addAll(comparing.of(fit, scoped, dataName, groups, tasks));
         return tasks;
+    }
+
+    /**
+     * Reports, at the fit, the rows in its window or holdout whose law inputs read a missing value (an
+     * empty cell of a column with a role, see {@link MissingValues}); true when there is one.
+     */
+    private boolean missingValuesUsed(FitDecl fit, BoundLaw law, Loaded loaded, Map<String, double[]> inputValues,
+                                      Table scoped, boolean[] window, boolean[] holdout, List<String> ids) {
+        boolean[] used = new boolean[scoped.rows()];
+        for (int r = 0; r < used.length; r++) {
+            used[r] = window[r] || holdout[r];
+        }
+        List<String> rows = loaded.missing().used(law.inputs(), inputValues, scoped, used, ids, Checker::display);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        diagnostics.add(source.error(fit.pos(), "law '" + law.name().text() + "' would use " + rows.size()
+                + " missing value" + (rows.size() == 1 ? "" : "s") + " of data '" + loaded.decl().name().text() + "': "
+                + String.join("; ", rows.subList(0, Math.min(MissingValues.LISTED, rows.size())))
+                + (rows.size() > MissingValues.LISTED ? "; and " + (rows.size() - MissingValues.LISTED) + " more" : "")
+                + "; choose rows that have a value with 'where' (e.g. by metric), or fill the cells in"));
+        return true;
     }
 
     private FitTask task(FitDecl fit, BoundLaw law, String dataName, String group, List<Integer> members,
