@@ -41,7 +41,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * not change when a parameter or the data is rescaled, and is 0 exactly at a stationary point. A fit
  * that passes is <em>converged</em>; one that does not (or that ran out of iterations, or left the
  * model's domain) is <em>stopped</em>, and its message says why, with the scaled gradient, the gradient
- * norm and the iterations.
+ * norm and the iterations. A free parameter whose Jacobian column is exactly 0 (an exponential underflowed,
+ * as {@code exp(-b C)} does at C ~ 1e21) passes any first-order test without being determined by the
+ * data: such a fit is stopped too, and says which.
  *
  * <p>Immutable and thread-safe. {@link #minimize} accepts only {@link Residuals}.
  *
@@ -360,10 +362,22 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                 }
             }
             double gradientNorm = Lbfgsb.projectedGradientNorm(x, g, lo, hi);
-            boolean converged = scaled <= gtol && Double.isFinite(fx);
+            int dead = -1;
+            for (int j = 0; j < n && dead < 0; j++) {
+                boolean zero = true;
+                for (int i = 0; i < m && zero; i++) {
+                    zero = jac[i][j] == 0;
+                }
+                if (zero && !outward(x[j], g[j], lo[j], hi[j])) {
+                    dead = j;
+                }
+            }
+            boolean converged = scaled <= gtol && Double.isFinite(fx) && dead < 0;
+            String stopped = dead >= 0 ? "variable " + (dead + 1) + " has no effect on the residuals here (its"
+                    + " Jacobian column is 0: an exponential has underflowed, or a factor vanished), so the data do not"
+                    + " determine it" : why + "; scaled gradient " + Lbfgsb.fmt(scaled) + " > gtol " + Lbfgsb.fmt(gtol);
             String message = (converged ? "converged: scaled gradient " + Lbfgsb.fmt(scaled) + " <= gtol "
-                    + Lbfgsb.fmt(gtol) : "stopped: " + why + "; scaled gradient " + Lbfgsb.fmt(scaled) + " > gtol "
-                    + Lbfgsb.fmt(gtol)) + ", gradient norm " + Lbfgsb.fmt(gradientNorm) + ", " + iterations
+                    + Lbfgsb.fmt(gtol) : "stopped: " + stopped) + ", gradient norm " + Lbfgsb.fmt(gradientNorm) + ", " + iterations
                     + " iteration" + (iterations == 1 ? "" : "s") + " (" + (converged ? why + ")" : "not a stationary"
                     + " point)");
             return new Minimum(x, fx, converged, message, iterations, evaluations, gradientNorm);

@@ -145,6 +145,16 @@ class LevenbergMarquardtTest {
     }
 
     @Test
+    void aParameterWithoutEffectIsNotConverged() {
+        // From b2 = 10, exp(-b2 x) underflows to exactly 0 at every x >= 77.6: b2's Jacobian column is 0 and
+        // every first-order test passes trivially, with b1 at its best value for a constant model; b2 is not
+        // determined by anything, so the fit must say stopped, and why.
+        Minimum m = LM.minimize(misra(1), new double[] {500, 10}, Bounds.unbounded(2));
+        assertFalse(m.converged(), m.message());
+        assertTrue(m.message().startsWith("stopped: variable 2 has no effect on the residuals here"), m.message());
+    }
+
+    @Test
     void takesOnlyResiduals() {
         Objective plain = new Objective() {
             @Override
