@@ -1,13 +1,10 @@
-package org.scalestudy.check;
+package org.scalestudy.data;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.scalestudy.data.Evaluator;
-import org.scalestudy.data.Table;
-import org.scalestudy.data.Value;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.ast.Expr;
@@ -18,18 +15,18 @@ import org.scalestudy.lang.ast.Pos;
  * looks up ({@code chance[metric]}), before the expression is evaluated: only the rows actually used
  * count (a fit's {@code where} may leave out the keys a table lacks). Reports each lookup once.
  */
-final class TableKeys {
+public final class LookupKeys {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
     private final Set<Pos> reported = new HashSet<>();
 
-    TableKeys(SourceFile source, List<Diagnostic> diagnostics) {
+    public LookupKeys(SourceFile source, List<Diagnostic> diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
     }
 
     /** Reports the missing keys of every (type-checked) lookup in {@code e} over the rows of {@code table}. */
-    void check(Expr e, Table table, String dataName) {
+    public void check(Expr e, Table table, String dataName) {
         if (e instanceof Expr.Lookup lookup) {
             check(lookup.key(), table, dataName);
             if (lookup.entries() != null && !reported.contains(lookup.pos())) {
