@@ -216,16 +216,34 @@ public final class Checker {
     /** Types one data step against the table as it is before the step; false when it has a problem. */
     private boolean typed(DataStep step, Table table, DataDecl decl) {
         String dataName = decl.name().text();
-        if (step instanceof DataStep.Let let) {
-            if (table.has(let.name().text())) {
-                diagnostics.add(source.error(let.name().pos(), "column '" + let.name().text()
-                        + "' already exists in data '" + dataName + "'; choose another name"));
-                return false;
-            }
-            return typer.expect(let.expr(), table, dataName, Type.NUMBER, "a derived column") != Type.ERROR;
+        if (step instanceof DataStep.Where where) {
+            return typer.expect(where.condition(), table, dataName, Type.BOOLEAN, "a 'where' filter") != Type.ERROR;
         }
-        DataStep.Where where = (DataStep.Where) step;
-        return typer.expect(where.condition(), table, dataName, Type.BOOLEAN, "a 'where' filter") != Type.ERROR;
+        Name name = step instanceof DataStep.Let let ? let.name() : ((DataStep.Join) step).name();
+        boolean ok = true;
+        if (table.has(name.text())) {
+            diagnostics.add(source.error(name.pos(), "column '" + name.text() + "' already exists in data '"
+                    + dataName + "'; choose another name"));
+            ok = false;
+        }
+        if (step instanceof DataStep.Join join) {
+            for (Name key : join.keys()) {
+                if (!table.has(key.text())) {
+                    diagnostics.add(source.error(key.pos(), "unknown column '" + key.text() + "' in data '"
+                            + dataName + "'" + Suggestions.hint(key.text(), table.names())));
+                    ok = false;
+                }
+            }
+            ok &= typer.expect(join.condition(), table, dataName, Type.BOOLEAN, "the condition after 'of'")
+                    != Type.ERROR;
+        }
+        Expr value = step instanceof DataStep.Let let ? let.expr() : ((DataStep.Join) step).value();
+        Type t = typer.type(value, table, dataName);
+        if (t == Type.BOOLEAN) {
+            diagnostics.add(source.error(value.pos(), "a derived column is a number or text, not a condition"));
+            return false;
+        }
+        return ok && t != Type.ERROR;
     }
 
     // ---- laws ----------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import org.scalestudy.results.DatasetSummary;
 
 /**
  * Loads one data declaration: reads its file with its reader (row checks included), then applies its
- * steps in order ({@code let}, {@code where}), and summarises the table. The checker has resolved the reader, its options and the path,
+ * steps in order ({@code let}, {@code where}, and {@code let ... of ... by}, which brings a run's rows
+ * together), and summarises the table. The checker has resolved the reader, its options and the path,
  * and types each step (through {@link StepTyping}) before it is evaluated here; problems only the data
  * can show are reported as diagnostics, in the data file or at the step.
  */
@@ -44,11 +45,13 @@ public final class DatasetLoader {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
     private final Evaluation evaluation;
+    private final RunJoin joins;
 
     public DatasetLoader(SourceFile source, List<Diagnostic> diagnostics, Evaluation evaluation) {
         this.source = source;
         this.diagnostics = diagnostics;
         this.evaluation = evaluation;
+        this.joins = new RunJoin(source, diagnostics, evaluation);
     }
 
     /**
@@ -113,6 +116,13 @@ public final class DatasetLoader {
                 if (table.rows() == 0) {
                     diagnostics.add(source.error(where.pos(), "this filter leaves no row of '" + decl.path() + "'"));
                     ok = false;
+                }
+            } else if (step instanceof DataStep.Join join) {
+                Column joined = joins.join(join, table, dataName);
+                if (joined == null) {
+                    ok = false;
+                } else {
+                    table = table.with(join.name().text(), joined);
                 }
             }
         }

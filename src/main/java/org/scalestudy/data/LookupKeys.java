@@ -25,8 +25,16 @@ public final class LookupKeys {
         this.diagnostics = diagnostics;
     }
 
-    /** Reports the missing keys of every (type-checked) lookup in {@code e} over the rows of {@code table}. */
+    /**
+     * Reports the missing keys of every (type-checked) lookup in {@code e} over the rows of {@code table}.
+     * The right side of {@code and} is in use only on the rows where the left holds, that of {@code or}
+     * only where it does not (so {@code benchmark in (...) and metric_type == chosen[benchmark]} needs
+     * entries only for the benchmarks listed).
+     */
     public void check(Expr e, Table table, String dataName) {
+        if (table.rows() == 0) {
+            return;
+        }
         if (e instanceof Expr.Lookup lookup) {
             check(lookup.key(), table, dataName);
             if (lookup.entries() != null && !reported.contains(lookup.pos())) {
@@ -34,18 +42,29 @@ public final class LookupKeys {
             }
         } else if (e instanceof Expr.Unary u) {
             check(u.operand(), table, dataName);
+        } else if (e instanceof Expr.Binary b && (b.op().equals("and") || b.op().equals("or"))) {
+            check(b.left(), table, dataName);
+            boolean[] left = ((Value.Booleans) Evaluator.eval(b.left(), table)).values();
+            boolean[] used = new boolean[left.length];
+            for (int i = 0; i < left.length; i++) {
+                used[i] = left[i] == b.op().equals("and");
+            }
+            check(b.right(), table.filter(used), dataName);
         } else if (e instanceof Expr.Binary b) {
             check(b.left(), table, dataName);
             check(b.right(), table, dataName);
         } else if (e instanceof Expr.Call call) {
             call.args().forEach(a -> check(a, table, dataName));
+        } else if (e instanceof Expr.In in) {
+            check(in.value(), table, dataName);
+            in.options().forEach(o -> check(o, table, dataName));
         }
     }
 
     private void missing(Expr.Lookup lookup, Table table, String dataName) {
         TreeMap<String, Integer> missing = new TreeMap<>();
         for (String k : ((Value.Texts) Evaluator.eval(lookup.key(), table)).values()) {
-            if (!lookup.entries().containsKey(k)) {
+            if (k != null && !lookup.entries().containsKey(k)) {
                 missing.merge(k, 1, Integer::sum);
             }
         }
@@ -59,6 +78,6 @@ public final class LookupKeys {
         diagnostics.add(source.error(lookup.pos(), "table '" + lookup.table() + "' has no entry for '" + first
                 + "' (" + rows + " row" + (rows == 1 ? "" : "s") + " of data '" + dataName + "')"
                 + (others == 0 ? "" : " nor for " + others + " other key" + (others == 1 ? "" : "s"))
-                + "; it has: " + String.join(", ", new TreeSet<>(lookup.entries().keySet()))));
+                + "; it has: " + String.join(", ", new TreeSet<>(lookup.entries().keys()))));
     }
 }
