@@ -48,6 +48,15 @@ public final class CsvReader {
 
     /** Parses and checks the records of a CSV text (see {@link Records}). */
     public static Records records(String text) throws DataError {
+        return records(text, null);
+    }
+
+    /**
+     * As {@link #records(String)}, but an unnamed first column (the row index pandas writes with
+     * {@code to_csv()}, a header starting {@code ,tokens,...}) is named {@code unnamedFirst}
+     * instead of being an error; null keeps it an error.
+     */
+    public static Records records(String text, String unnamedFirst) throws DataError {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -58,6 +67,9 @@ public final class CsvReader {
             throw new DataError(1, 0, "the file is empty; expected a header line naming the columns");
         }
         List<String> header = records.get(0);
+        if (unnamedFirst != null && header.size() > 1 && header.get(0).isBlank()) {
+            header.set(0, unnamedFirst);
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();

@@ -89,6 +89,7 @@ public final class DatasetLoader {
                     + "; fix the data or change the column mapping"));
             return Loaded.failed(decl);
         }
+        result.warnings().forEach(w -> diagnostics.add(dataDiagnostic(w, file, Diagnostic.Severity.WARNING)));
         Table table = steps(decl, result.read().table(), typing);
         if (table == null) {
             return Loaded.failed(decl);
@@ -139,8 +140,12 @@ public final class DatasetLoader {
 
     /** A problem in a data file, reported in that file at its line and field. */
     private static Diagnostic dataDiagnostic(DataError e, Path declared) {
+        return dataDiagnostic(e, declared, Diagnostic.Severity.ERROR);
+    }
+
+    private static Diagnostic dataDiagnostic(DataError e, Path declared, Diagnostic.Severity severity) {
         return new Diagnostic(display(e.file() == null ? declared : e.file()), e.line(), e.field(),
-                Diagnostic.Severity.ERROR, e.getMessage(), null);
+                severity, e.getMessage(), null);
     }
 
     private static List<ColumnSummary> columns(Table table) {

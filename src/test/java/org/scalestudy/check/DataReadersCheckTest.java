@@ -76,9 +76,9 @@ class DataReadersCheckTest {
         assertEquals(List.of("t.study:2:12 unknown data reader 'cvs'; did you mean 'csv'?; readers: csv, gadre, jsonl, "
                 + "krajewski_csv, lm_eval"), errors(study("data d = cvs(\"r.csv\")")));
         assertEquals(List.of("t.study:2:25 csv has no option 'parms'; did you mean 'params'?; options: accuracy, "
-                + "baseline, flops, key, loss, params, run, tokens, tpr"), errors(study("data d = csv(\"r.csv\", parms: N)")));
+                + "baseline, duplicates, flops, key, loss, params, run, tokens, tpr"), errors(study("data d = csv(\"r.csv\", parms: N)")));
         assertEquals(List.of("t.study:2:25 csv takes one path; give further arguments as 'name: value' (accuracy, "
-                + "baseline, flops, key, loss, params, run, tokens, tpr)"), errors(study("data d = csv(\"r.csv\", N)")));
+                + "baseline, duplicates, flops, key, loss, params, run, tokens, tpr)"), errors(study("data d = csv(\"r.csv\", N)")));
         assertEquals(List.of("t.study:2:33 option 'params' takes a column name or string (\"Model Size\"), a number, "
                         + "a list of names (list(a, b)), or a column in a unit: billions, millions, percent, thousands, "
                         + "trillions, e.g. percent(\"acc\")"),

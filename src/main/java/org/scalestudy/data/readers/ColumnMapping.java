@@ -33,6 +33,7 @@ final class ColumnMapping {
             }
         }
         out.put(KEY, "the columns that identify a row, e.g. key: \"run, task\" (default: run, when mapped)");
+        out.put(Duplicates.OPTION, Duplicates.description(Duplicates.Policy.ERROR));
         return out;
     }
 

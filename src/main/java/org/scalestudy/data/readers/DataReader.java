@@ -13,6 +13,15 @@ public interface DataReader {
     Map<String, String> options();
 
     /**
+     * What the reader does with rows that repeat an earlier row's key when the study gives no
+     * {@code duplicates} option (see {@link Duplicates}); a reader that accepts the option lists it in
+     * {@link #options()}.
+     */
+    default Duplicates.Policy duplicates() {
+        return Duplicates.Policy.ERROR;
+    }
+
+    /**
      * @param path    the file or folder the study names, resolved against the study's folder
      * @param base    the study's folder, for further files named in options
      * @throws DataError   for a file that cannot be read at all (its rows are checked later)

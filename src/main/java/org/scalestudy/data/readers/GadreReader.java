@@ -49,6 +49,7 @@ public final class GadreReader implements DataReader {
         out.put("loss", "the validation set whose loss is the column 'loss' (default \"c4_val\")");
         out.put("average", "tasks to average the top-1 error over into 'avg_error', e.g. \"arc_easy, piqa\"");
         out.put("tasks", "with per: \"task\", the tasks to keep (default: all), e.g. \"arc_easy, piqa\"");
+        out.put(Duplicates.OPTION, Duplicates.description(duplicates()));
         return out;
     }
 

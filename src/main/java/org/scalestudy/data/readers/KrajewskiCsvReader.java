@@ -4,24 +4,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.DataError;
 
 /**
  * {@code krajewski_csv("file.csv")}: the long CSV released with Krajewski et al. (2025), one row per
- * run x benchmark x metric, with the columns {@code tokens, benchmark, metric_type, score, tpr} and
- * optionally {@code flops, params}. Other columns are kept as they are.
+ * run x benchmark x metric, read as released. Both release files: {@code metrics_dclm_data_mixture.csv}
+ * ({@code ,tokens,benchmark,metric_type,score,tpr}) and {@code metrics_c4_mixture.csv}
+ * ({@code ,flops,params,tokens,benchmark,metric_type,score,tpr}). The first column of both is the
+ * pandas row index with no name in the header; it becomes the column {@code index}. Other columns are
+ * kept as they are.
  *
- * <p>When the file has no {@code params}, it is derived as {@code tokens / tpr}; when it has no
- * {@code flops}, as {@code 6 * params * tokens}. A {@code run} column is added naming the run by its
- * size, e.g. {@code N=1.2e+08 D=2.4e+09}. Roles: tokens, tpr, and params and flops when the file
- * has them (> 0; derived values are not checked again), score (in [0, 1] unless {@code metric_type}
- * names a loss). Duplicates: rows with the same params, tokens,
- * benchmark and metric_type.
+ * <p>Derived columns: {@code params} = tokens / tpr when the file has none, {@code flops} = 6 N D when
+ * it has none, {@code run} naming the run by its size ({@code N=1.2e+08 D=2.4e+09}), and, from the
+ * metric's name, {@code metric} and {@code k}: for {@code pass@16}, metric {@code pass@k} and k 16
+ * ({@code pass@16_stderr}: {@code pass@k_stderr}, 16); for any other metric, metric = metric_type and
+ * k is missing. So Eq. 5 reads k straight from the file: {@code where metric == "pass@k"}, law argument
+ * {@code k: k}. A file that has its own {@code metric} or {@code k} column keeps it.
+ *
+ * <p>Roles: tokens, tpr, and params and flops when the file has them (> 0; derived values are not
+ * checked again); score (a number; in [0, 1] when the metric is an accuracy, see
+ * {@link Role#accuracyLike}; an empty score, as in the release's {@code *_stderr} rows, is missing).
+ * Duplicates: rows with the same params, tokens, benchmark and metric_type. The release evaluates its
+ * 17.9B-parameter run twice, so the default is {@code duplicates: "last"}: the later evaluation wins,
+ * with a warning.
  */
 public final class KrajewskiCsvReader implements DataReader {
     static final List<String> REQUIRED = List.of("tokens", "benchmark", "metric_type", "score", "tpr");
+    /** The name given to the unnamed first column (the pandas row index). */
+    static final String INDEX = "index";
+    private static final Pattern PASS_AT_K = Pattern.compile("pass@(\\d+)(.*)");
 
     @Override
     public String name() {
@@ -30,7 +47,14 @@ public final class KrajewskiCsvReader implements DataReader {
 
     @Override
     public Map<String, String> options() {
-        return Map.of();
+        Map<String, String> out = new TreeMap<>();
+        out.put(Duplicates.OPTION, Duplicates.description(duplicates()));
+        return out;
+    }
+
+    @Override
+    public Duplicates.Policy duplicates() {
+        return Duplicates.Policy.LAST;
     }
 
     @Override
@@ -38,7 +62,7 @@ public final class KrajewskiCsvReader implements DataReader {
         String text = TextFiles.read(path);
         CsvReader.Records records;
         try {
-            records = CsvReader.records(text);
+            records = CsvReader.records(text, INDEX);
         } catch (DataError e) {
             throw new DataError(path, e.line(), e.field(), e.getMessage());
         }
@@ -52,6 +76,8 @@ public final class KrajewskiCsvReader implements DataReader {
         }
         boolean hasParams = header.contains("params");
         boolean hasFlops = header.contains("flops");
+        boolean hasMetric = header.contains("metric");
+        boolean hasK = header.contains("k");
         TableBuilder builder = new TableBuilder();
         builder.column("run");
         header.forEach(builder::column);
@@ -60,6 +86,12 @@ public final class KrajewskiCsvReader implements DataReader {
         }
         if (!hasFlops) {
             builder.column("flops");
+        }
+        if (!hasMetric) {
+            builder.column("metric");
+        }
+        if (!hasK) {
+            builder.column("k");
         }
         for (int r = 1; r < records.records().size(); r++) {
             List<String> rec = records.records().get(r);
@@ -85,8 +117,20 @@ public final class KrajewskiCsvReader implements DataReader {
                 Double flops = params != null && tokens != null ? 6 * params * tokens : null;
                 builder.set("flops", flops, derived(at.get("tokens"), flops));
             }
+            CellSource metricAt = at.get("metric_type");
+            String metricType = metricAt.raw() == null ? "" : metricAt.raw();
+            Matcher pass = PASS_AT_K.matcher(metricType);
+            boolean passAtK = pass.matches();
+            if (!hasMetric) {
+                String metric = passAtK ? "pass@k" + pass.group(2) : metricType;
+                builder.set("metric", metric, new CellSource(path, line, metricAt.column(), metric));
+            }
+            if (!hasK) {
+                Double k = passAtK ? Double.valueOf(pass.group(1)) : null;
+                builder.set("k", k, new CellSource(path, line, metricAt.column(), passAtK ? pass.group(1) : null));
+            }
             String run = params != null && tokens != null
-                    ? String.format(java.util.Locale.ROOT, "N=%.3g D=%.3g", params, tokens) : "line " + line;
+                    ? String.format(Locale.ROOT, "N=%.3g D=%.3g", params, tokens) : "line " + line;
             builder.set("run", run, new CellSource(path, line, 0, run));
         }
         Map<String, Role> roles = new LinkedHashMap<>();

@@ -36,6 +36,7 @@ public final class LmEvalReader implements DataReader {
     public Map<String, String> options() {
         Map<String, String> out = new TreeMap<>();
         out.put("manifest", "a CSV (relative to the study) with the columns file, params, tokens and optionally run");
+        out.put(Duplicates.OPTION, Duplicates.description(duplicates()));
         return out;
     }
 

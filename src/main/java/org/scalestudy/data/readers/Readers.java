@@ -41,22 +41,32 @@ public final class Readers {
      * A table read and checked.
      *
      * @param problems every row problem ({@link RowValidator}), each once, in order
+     * @param warnings what the study should know but that does not stop it, e.g. duplicate rows left out
+     *                 ({@link Duplicates}); each at a place in the data
      * @param sha256   digest of the input: the file's bytes for one file; for several, of each file's
      *                 path (relative to the path the study names) and bytes, in sorted order
      */
-    public record Result(ReadTable read, List<DataError> problems, String sha256) { }
+    public record Result(ReadTable read, List<DataError> problems, List<DataError> warnings, String sha256) { }
 
+    /**
+     * Reads with the reader, resolves duplicate rows by the {@code duplicates} option (or the reader's
+     * default), then checks the rows that remain.
+     */
     public static Result read(DataReader reader, Path path, Path base, ReaderOptions options)
             throws DataError, OptionError {
-        ReadTable read = reader.read(path, base, options);
+        Duplicates.Policy policy = reader.options().containsKey(Duplicates.OPTION)
+                ? Duplicates.policy(options, reader.duplicates()) : reader.duplicates();
+        Duplicates.Resolved resolved = Duplicates.resolve(reader.read(path, base, options), policy);
+        ReadTable read = resolved.read();
         List<DataError> problems = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (DataError e : RowValidator.problems(read)) {
+        for (DataError e : RowValidator.problems(read, policy == Duplicates.Policy.ERROR)) {
             if (seen.add(e.file() + ":" + e.line() + ":" + e.field() + ":" + e.getMessage())) {
                 problems.add(e);
             }
         }
-        return new Result(read, List.copyOf(problems), digest(path, read.inputs()));
+        List<DataError> warnings = resolved.warning() == null ? List.of() : List.of(resolved.warning());
+        return new Result(read, List.copyOf(problems), warnings, digest(path, read.inputs()));
     }
 
     static String digest(Path path, List<Path> inputs) throws DataError {

@@ -26,7 +26,9 @@ public enum Role {
     BASELINE("a random-guess accuracy (a fraction)"),
     /**
      * A benchmark score of a long table whose metric column says what it is: a number, in [0, 1]
-     * unless the row's metric names a loss ({@link #lossLike}).
+     * when the row's metric is an accuracy ({@link #accuracyLike}); any other metric (a loss, a
+     * perplexity, a Brier score, a log-likelihood, a count, a standard error) only has to be finite.
+     * An empty score is a missing value, not an error: a fit that would use it says so.
      */
     SCORE("a benchmark score");
 
@@ -58,27 +60,42 @@ public enum Role {
     /**
      * Why a finite value is out of this role's range, or null when it is in range.
      *
-     * @param lossMetric for {@link #SCORE}: whether the row's metric is a loss (unbounded above)
+     * @param accuracyMetric for {@link #SCORE}: whether the row's metric is an accuracy (held to [0, 1])
      */
-    String outOfRange(double v, boolean lossMetric) {
+    String outOfRange(double v, boolean accuracyMetric) {
         return switch (this) {
             case RUN -> null;
             case PARAMS, TOKENS, FLOPS, TPR, LOSS -> v > 0 ? null : "must be > 0";
             case ACCURACY -> v >= 0 && v <= 1 ? null : "must be in [0, 1] (an accuracy as a fraction; "
                     + "declare percent(\"column\") for percentages)";
             case BASELINE -> v >= 0 && v < 1 ? null : "must be in [0, 1) (a random-guess accuracy as a fraction)";
-            case SCORE -> lossMetric ? null : v >= 0 && v <= 1 ? null
-                    : "must be in [0, 1] (the row's metric is not a loss, so the score is read as an accuracy)";
+            case SCORE -> !accuracyMetric || v >= 0 && v <= 1 ? null
+                    : "must be in [0, 1] (the row's metric is an accuracy)";
         };
     }
 
+    /** The name parts that make a metric an accuracy (see {@link #accuracyLike}). */
+    private static final java.util.Set<String> ACCURACY_PARTS = java.util.Set.of(
+            "acc", "accuracy", "exact", "em", "pass", "f1", "mc1", "mc2");
+
     /**
-     * Whether a metric's name says it is a loss rather than an accuracy: it contains {@code loss},
-     * {@code perplexity}, {@code ppl}, {@code bits_per_byte}, {@code bpb} or {@code nll}.
+     * Whether a metric's name says it is an accuracy, a fraction in [0, 1]: split at every character
+     * that is not a letter or digit, one of its parts is {@code acc}, {@code accuracy}, {@code exact}
+     * ({@code exact_match}), {@code em}, {@code pass} ({@code pass@16}), {@code f1}, {@code mc1},
+     * or {@code mc2}, and none is {@code stderr} (a standard error is not an accuracy).
+     * So {@code acc}, {@code acc_norm}, {@code exact_match}, {@code pass@1} and
+     * {@code prompt_level_strict_acc} are accuracies; {@code brier}, {@code loglikelihood},
+     * {@code perplexity}, {@code bits_per_byte}, {@code loss}, {@code n_syntaxerror},
+     * {@code acc_stderr} and {@code sample_len} are not.
      */
-    public static boolean lossLike(String metric) {
-        String m = metric.toLowerCase(Locale.ROOT);
-        return m.contains("loss") || m.contains("perplexity") || m.contains("ppl") || m.contains("bits_per_byte")
-                || m.contains("bpb") || m.contains("nll");
+    public static boolean accuracyLike(String metric) {
+        boolean accuracy = false;
+        for (String part : metric.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (part.equals("stderr")) {
+                return false;
+            }
+            accuracy |= ACCURACY_PARTS.contains(part);
+        }
+        return accuracy;
     }
 }

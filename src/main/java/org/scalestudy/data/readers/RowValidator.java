@@ -11,16 +11,28 @@ import org.scalestudy.data.Table;
 
 /**
  * Checks every row of a {@link ReadTable} against its columns' roles and its key, and reports each
- * problem where the value came from: a missing value, text where a number belongs, NaN or
- * infinity, a value outside the role's range ({@link Role#outOfRange}), and a row that repeats an
- * earlier row's key (a duplicate run). Columns without a role are not checked.
+ * problem where the value came from: a missing value (except a {@link Role#SCORE}, which may be
+ * missing until a fit uses it), text where a number belongs, NaN or infinity, a value outside the
+ * role's range ({@link Role#outOfRange}), and, when duplicates are errors
+ * ({@link Duplicates.Policy#ERROR}), a row that repeats an earlier row's key (a duplicate run).
+ * Columns without a role are not checked.
  */
 public final class RowValidator {
     private RowValidator() {
     }
 
-    /** Every problem, by row, then in role order, then the key. */
+    /** Every problem, by row, then in role order, then the key (duplicates are errors). */
     public static List<DataError> problems(ReadTable read) {
+        return problems(read, true);
+    }
+
+    /**
+     * Every problem, by row, then in role order, then the key.
+     *
+     * @param duplicates whether a row repeating an earlier row's key is an error (else the caller has
+     *                   resolved duplicates, see {@link Duplicates})
+     */
+    public static List<DataError> problems(ReadTable read, boolean duplicates) {
         Table table = read.table();
         List<DataError> out = new ArrayList<>();
         String[] metrics = read.metricColumn() == null ? null : texts(table.column(read.metricColumn()));
@@ -32,12 +44,8 @@ public final class RowValidator {
                     out.add(error(read, e.getKey(), r, why));
                 }
             }
-            if (!read.key().isEmpty()) {
-                StringBuilder key = new StringBuilder();
-                for (String k : read.key()) {
-                    key.append(cell(table.column(k), r)).append('\u0000');
-                }
-                Integer first = firstByKey.putIfAbsent(key.toString(), r);
+            if (duplicates && !read.key().isEmpty()) {
+                Integer first = firstByKey.putIfAbsent(key(table, read.key(), r), r);
                 if (first != null) {
                     CellSource at = source(read, read.key().get(0), first);
                     out.add(error(read, read.key().get(0), r, "duplicate run: " + describeKey(table, read.key(), r)
@@ -48,13 +56,22 @@ public final class RowValidator {
         return out;
     }
 
+    /** The values of the key columns of row {@code r}, joined: equal strings mean duplicate rows. */
+    static String key(Table table, List<String> key, int r) {
+        StringBuilder out = new StringBuilder();
+        for (String k : key) {
+            out.append(cell(table.column(k), r)).append('\u0000');
+        }
+        return out.toString();
+    }
+
     private static String problem(Table table, ReadTable read, String name, Role role, int r, String metric) {
         Column column = table.column(name);
         CellSource src = source(read, name, r);
         String raw = src == null ? null : src.raw();
         String label = "column '" + name + "' (" + role.meaning() + ")";
         if (raw == null || raw.isBlank() || raw.equals("null")) {
-            return label + ": missing value";
+            return role == Role.SCORE ? null : label + ": missing value";
         }
         if (role == Role.RUN) {
             return null;
@@ -75,7 +92,7 @@ public final class RowValidator {
         if (Double.isInfinite(v)) {
             return label + ": " + raw + " is not finite";
         }
-        String range = role.outOfRange(v, metric != null && Role.lossLike(metric));
+        String range = role.outOfRange(v, metric != null && Role.accuracyLike(metric));
         return range == null ? null : label + ": " + TableBuilder.shortest(v) + " " + range;
     }
 
@@ -92,11 +109,11 @@ public final class RowValidator {
         return new DataError(at.file(), at.line(), at.column(), message);
     }
 
-    private static String where(CellSource at) {
+    static String where(CellSource at) {
         return at == null ? "an earlier row" : at.file().getFileName() + ":" + at.line();
     }
 
-    private static String describeKey(Table table, List<String> key, int r) {
+    static String describeKey(Table table, List<String> key, int r) {
         List<String> parts = new ArrayList<>();
         for (String k : key) {
             parts.add(k + " " + quoteIfText(table.column(k), cell(table.column(k), r)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.scalestudy.data.readers.ReaderTestSupport.numbers;
 import static org.scalestudy.data.readers.ReaderTestSupport.problems;
 import static org.scalestudy.data.readers.ReaderTestSupport.read;
+import static org.scalestudy.data.readers.ReaderTestSupport.text;
 import static org.scalestudy.data.readers.ReaderTestSupport.texts;
 
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class KrajewskiCsvReaderTest {
         Readers.Result r = read(krajewski, f, dir, Map.of());
         Table t = r.read().table();
         assertEquals(List.of(), problems(r));
-        assertEquals(List.of("run", "tokens", "benchmark", "metric_type", "score", "tpr", "params", "flops"), t.names());
+        assertEquals(List.of("run", "tokens", "benchmark", "metric_type", "score", "tpr", "params", "flops", "metric",
+                "k"), t.names());
         // N = D / tpr = 2e9 / 20 = 1e8; C = 6 N D = 1.2e18.
         assertArrayEquals(new double[] {1e8, 1e8, 1e8}, numbers(t, "params"));
         assertArrayEquals(new double[] {1.2e18, 1.2e18, 1.2e18}, numbers(t, "flops"));
@@ -49,24 +51,43 @@ class KrajewskiCsvReaderTest {
         Files.writeString(f, String.join("\n",
                 "tokens,benchmark,metric_type,score,tpr,params",
                 "2e9,arc_easy,acc,0.41,20,1e8",
-                "2e9,arc_easy,acc,1.4,20,1e8",
+                "2e9,arc_easy,acc_norm,1.4,20,1e8",
                 "2e9,c4,loss,3.2,20,1e8",
                 "2e9,piqa,acc,,20,1e8",
                 "2e9,hellaswag,acc,0.3,0,1e8",
                 "2e9,boolq,acc,n/a,20,-1e8",
                 "4e9,winogrande,acc,inf,40,1e8",
+                "4e9,humaneval,pass@16,1.01,40,1e8",
+                "4e9,arc_easy,brier,1.37,40,1e8",
                 ""));
         Readers.Result r = read(krajewski, f, dir, Map.of());
+        // An accuracy (acc_norm, pass@16) above 1 is an error; a Brier score of 1.37 and a loss of 3.2 are
+        // not accuracies; the empty score at line 5 is a missing value, not an error.
         assertEquals(List.of(
-                "bad.csv:3:4 column 'score' (a benchmark score): 1.4 must be in [0, 1] (the row's metric is not a "
-                        + "loss, so the score is read as an accuracy)",
-                "bad.csv:3:6 duplicate run: params 100000000, tokens 2000000000, benchmark 'arc_easy', metric_type "
-                        + "'acc' already appears at bad.csv:2",
-                "bad.csv:5:4 column 'score' (a benchmark score): missing value",
+                "bad.csv:3:4 column 'score' (a benchmark score): 1.4 must be in [0, 1] (the row's metric is an "
+                        + "accuracy)",
                 "bad.csv:6:5 column 'tpr' (tokens per parameter): 0 must be > 0",
                 "bad.csv:7:6 column 'params' (model parameters N): -100000000 must be > 0",
                 "bad.csv:7:4 column 'score' (a benchmark score): 'n/a' is not a number",
-                "bad.csv:8:4 column 'score' (a benchmark score): inf is not finite"), problems(r));
+                "bad.csv:8:4 column 'score' (a benchmark score): inf is not finite",
+                "bad.csv:9:4 column 'score' (a benchmark score): 1.01 must be in [0, 1] (the row's metric is an "
+                        + "accuracy)"), problems(r));
+    }
+
+    @Test
+    void duplicatesAreErrorsWhenTheStudySaysSo() throws Exception {
+        Path f = dir.resolve("dup.csv");
+        Files.writeString(f, "tokens,benchmark,metric_type,score,tpr,params\n2e9,arc_easy,acc,0.41,20,1e8\n"
+                + "2e9,arc_easy,acc,0.42,20,1e8\n");
+        Readers.Result r = read(krajewski, f, dir, Map.of("duplicates", text("error")));
+        assertEquals(List.of("dup.csv:3:6 duplicate run: params 100000000, tokens 2000000000, benchmark 'arc_easy', "
+                + "metric_type 'acc' already appears at dup.csv:2"), problems(r));
+        assertEquals(List.of(), r.warnings());
+        OptionError bad = assertThrows(OptionError.class, () -> read(krajewski, f, dir,
+                Map.of("duplicates", text("newest"))));
+        assertEquals("duplicates", bad.option());
+        assertEquals("option 'duplicates' is \"last\" (keep the later row), \"first\" (keep the earlier) or "
+                + "\"error\"; not 'newest'", bad.getMessage());
     }
 
     @Test

@@ -66,8 +66,8 @@ class LmEvalReaderTest {
         Readers.Result r = read(lmEval, dir.resolve("results"), dir, Map.of("manifest", text("runs.csv")));
         assertEquals(List.of(
                 "runs.csv:2:3 column 'tokens' (training tokens D): 0 must be > 0",
-                "bad.json:5:19 column 'score' (a benchmark score): 1.5 must be in [0, 1] (the row's metric is not "
-                        + "a loss, so the score is read as an accuracy)",
+                "bad.json:5:19 column 'score' (a benchmark score): 1.5 must be in [0, 1] (the row's metric is an "
+                        + "accuracy)",
                 "bad.json:10:26 column 'score' (a benchmark score): NaN is not a usable value",
                 "runs.csv:4:4 duplicate run: run 's', task 'arc_easy', metric 'acc', filter 'none' already appears "
                         + "at runs.csv:2",
