@@ -264,4 +264,27 @@ class RunRowsLanguageTest {
                   fit direct to d where metric == "piqa"
                 """));
     }
+
+    /**
+     * The README shows the paper's study written on the release's long file: that block, inside a study,
+     * must check and give one fit per law and benchmark (6 benchmarks x 3 laws) with the 8 runs above 6e21
+     * FLOPs held out.
+     */
+    @Test
+    void theReadmesStudyOnThePapersDataBuilds() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf("```", readme.indexOf("The paper's study on its own long file"));
+        String block = readme.substring(readme.indexOf('\n', at) + 1, readme.indexOf("```", at + 3));
+        Path data = dir.resolve("data/krajewski2025");
+        Files.createDirectories(data);
+        Files.copy(Path.of("studies/published/data/krajewski2025/metrics_dclm_data_mixture.extract.csv"),
+                data.resolve("metrics_dclm_data_mixture.extract.csv"));
+        Path file = dir.resolve("readme.study");
+        Files.writeString(file, "study \"README\" {\n" + block + "}\n");
+        StudyResult r = Pipeline.run(Pipeline.check(StudyFiles.find(List.of(file)))).get(0);
+        assertEquals(18, r.fits().size());
+        for (FitOutcome f : r.fits()) {
+            assertEquals(8, f.holdoutMetrics().n(), f.law() + " " + f.group());
+        }
+    }
 }
