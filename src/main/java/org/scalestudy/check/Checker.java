@@ -430,6 +430,9 @@ public final class Checker {
             if (diagnostics.size() > before) {
                 continue; // a table lacks a key: the inputs hold NaN, and what follows from them would only repeat it
             }
+            if (missingValuesUsed(fit, law, loaded, inputValues, selection)) {
+                continue;
+            }
             Map<String, String> texts = new HashMap<>();
             law.inputs().forEach((k, v) -> texts.put(k, v.text()));
             for (Map.Entry<String, List<Integer>> group : selection.groups().entrySet()) {
@@ -441,6 +444,31 @@ public final class Checker {
             }
         }
         return tasks;
+    }
+
+    /**
+     * Reports, at the fit, the rows in its window or holdout whose law inputs read a missing value (an
+     * empty cell of a column with a role, see {@link MissingValues}); true when there is one.
+     */
+    private boolean missingValuesUsed(FitDecl fit, BoundLaw law, Loaded loaded, Map<String, double[]> inputValues,
+                                      Selection selection) {
+        boolean[] used = new boolean[selection.scoped().rows()];
+        for (int r = 0; r < used.length; r++) {
+            used[r] = selection.window()[r] || selection.holdout()[r];
+        }
+        MissingValues missing = new MissingValues(loaded.roleColumns(),
+                loaded.inputs().size() == 1 ? loaded.inputs().get(0) : null, loaded.decl().steps());
+        List<String> rows = missing.used(law.inputs(), inputValues, selection.scoped(), used, selection.ids(),
+                DatasetLoader::display);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        diagnostics.add(source.error(fit.pos(), "law '" + law.name().text() + "' would use " + rows.size()
+                + " missing value" + (rows.size() == 1 ? "" : "s") + " of data '" + loaded.decl().name().text() + "': "
+                + String.join("; ", rows.subList(0, Math.min(MissingValues.LISTED, rows.size())))
+                + (rows.size() > MissingValues.LISTED ? "; and " + (rows.size() - MissingValues.LISTED) + " more" : "")
+                + "; choose rows that have a value with 'where' (e.g. by metric), or fill the cells in"));
+        return true;
     }
 
     private FitTask task(FitDecl fit, BoundLaw law, String dataName, String group, List<Integer> members,

@@ -14,7 +14,12 @@ import org.scalestudy.data.DataError;
 import org.scalestudy.data.Table;
 import org.scalestudy.init.ColumnGuess;
 import org.scalestudy.init.ColumnGuesser;
+import org.scalestudy.init.KrajewskiScaffold;
 import org.scalestudy.init.StudyScaffold;
+import org.scalestudy.data.readers.KrajewskiCsvReader;
+import org.scalestudy.data.readers.OptionError;
+import org.scalestudy.data.readers.ReaderOptions;
+import org.scalestudy.data.readers.Readers;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.check.DataSandbox;
 import org.scalestudy.run.Pipeline;
@@ -55,8 +60,25 @@ public final class InitCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Table table;
+        Readers.Result release = null;
         try {
-            table = CsvReader.read(StandardDecoding.utf8(Files.readAllBytes(data)));
+            String csv = StandardDecoding.utf8(Files.readAllBytes(data));
+            if (KrajewskiScaffold.recognises(CsvReader.records(csv, "index").header())) {
+                Path file = data.toAbsolutePath().normalize();
+                release = Readers.read(new KrajewskiCsvReader(), file, file.getParent(), ReaderOptions.none());
+                if (!release.problems().isEmpty()) {
+                    release.problems().stream().limit(20).forEach(e -> System.err.println(StudyFiles.display(data)
+                            + ":" + e.line() + (e.field() > 0 ? ":" + e.field() : "") + ": error: " + e.getMessage()));
+                    System.err.println("scalestudy: " + data + " has " + release.problems().size() + " invalid value"
+                            + (release.problems().size() == 1 ? "" : "s") + "; no study written");
+                    return Main.STUDY_ERRORS;
+                }
+                table = release.read().table();
+            } else {
+                table = CsvReader.read(csv);
+            }
+        } catch (OptionError e) {
+            throw new IllegalStateException(e); // krajewski_csv is given no option
         } catch (CharacterCodingException e) {
             System.err.println("scalestudy: " + data + " is not UTF-8 text; save it as UTF-8");
             return Main.USAGE;
@@ -68,20 +90,28 @@ public final class InitCommand implements Callable<Integer> {
                     + ": error: " + e.getMessage());
             return Main.STUDY_ERRORS;
         }
-        ColumnGuess guess = ColumnGuesser.guess(table);
+        ColumnGuess guess = release != null ? null : ColumnGuesser.guess(table);
         Path studyDir = target.toAbsolutePath().normalize().getParent();
         String dataPath = studyDir.relativize(data.toAbsolutePath().normalize()).toString().replace('\\', '/');
         String studyTitle = title != null ? title : titleFrom(name);
         String text;
+        List<String> notes = guess == null ? List.of() : guess.notes();
         try {
-            text = StudyScaffold.write(guess, table, studyTitle, dataPath,
-                    "scalestudy init " + StudyFiles.display(data));
+            String command = "scalestudy init " + StudyFiles.display(data);
+            if (release != null) {
+                KrajewskiScaffold.Written written = KrajewskiScaffold.write(table,
+                        release.warnings().stream().map(DataError::getMessage).toList(), studyTitle, dataPath, command);
+                text = written.text();
+                notes = written.notes();
+            } else {
+                text = StudyScaffold.write(guess, table, studyTitle, dataPath, command);
+            }
         } catch (StudyScaffold.NothingToFit e) {
             System.err.println("scalestudy: " + data + ": " + e.getMessage());
             return Main.STUDY_ERRORS;
         }
         System.err.println("guessed for " + StudyFiles.display(data) + ":");
-        guess.notes().forEach(n -> System.err.println("  " + n));
+        notes.forEach(n -> System.err.println("  " + n));
         try {
             Files.createDirectories(studyDir);
             Files.write(target, text.getBytes(StandardCharsets.UTF_8));

@@ -35,10 +35,16 @@ public final class DatasetLoader {
         boolean typed(DataStep step, Table table);
     }
 
-    /** A declaration's table after its steps, and its summary; both null when it could not be loaded. */
-    public record Loaded(DataDecl decl, Table table, DatasetSummary summary) {
+    /**
+     * A declaration's table after its steps, and its summary; both null when it could not be loaded.
+     *
+     * @param roleColumns the columns the reader gave a role (checked values; an empty cell is missing)
+     * @param inputs      every file the rows came from
+     */
+    public record Loaded(DataDecl decl, Table table, DatasetSummary summary, Set<String> roleColumns,
+                         List<Path> inputs) {
         public static Loaded failed(DataDecl decl) {
-            return new Loaded(decl, null, null);
+            return new Loaded(decl, null, null, Set.of(), List.of());
         }
     }
 
@@ -95,7 +101,8 @@ public final class DatasetLoader {
             return Loaded.failed(decl);
         }
         return new Loaded(decl, table, new DatasetSummary(decl.name().text(), decl.path(),
-                result.sha256(), table.rows(), columns(table)));
+                result.sha256(), table.rows(), columns(table)), Set.copyOf(result.read().roles().keySet()),
+                List.copyOf(result.read().inputs()));
     }
 
     /** The table after every step, or null when a step has a problem (every step is still typed). */
@@ -172,7 +179,8 @@ public final class DatasetLoader {
         return out;
     }
 
-    static String display(Path file) {
+    /** A file as diagnostics name it: relative to the working folder when inside it. */
+    public static String display(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = file.toAbsolutePath();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();

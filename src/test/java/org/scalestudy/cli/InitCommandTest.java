@@ -112,4 +112,66 @@ class InitCommandTest {
         assertTrue(text.contains("law score_law = direct_power(x: C, y: value, baseline: baseline)"), text);
         assertTrue(text.contains("fit score_law to runs by metric\n    where metric != \"val_loss\""), text);
     }
+
+    /**
+     * The release of Krajewski et al. (2025) as released: the DCLM-mixture extract (unnamed index column, no
+     * params or flops, the 17.9B run evaluated twice) gets a krajewski_csv study that checks and builds: Eq. 2 at
+     * 20 tokens per parameter (54 of its 148 runs) on every benchmark accuracy with at least 2 usable runs, with
+     * the random-guess baselines, the largest run held out, and the Chinchilla law on the C4 loss of all 148 runs.
+     */
+    @Test
+    void theKrajewskiReleaseAsReleasedGetsAStudyThatChecksAndBuilds(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data/metrics_dclm_data_mixture.extract.csv");
+        Files.createDirectories(data.getParent());
+        Files.copy(Path.of("studies/published/data/krajewski2025/metrics_dclm_data_mixture.extract.csv"), data);
+        Path study = dir.resolve("studies/dclm.study");
+        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.err().contains("148 runs; by tokens per parameter: 10 (24), 20 (54), 40 (24), 80 (24), 160 (22)"),
+                init.err());
+        assertTrue(init.err().contains("Eq. 2 at tpr 20, the ratio with the most runs, on 28 benchmark and metric pairs"),
+                init.err());
+        assertTrue(init.err().contains("warning: 44 rows repeat the params, tokens, benchmark, metric_type"), init.err());
+        String text = Files.readString(study);
+        assertTrue(text.contains("data runs = krajewski_csv(\"../data/metrics_dclm_data_mixture.extract.csv\")"), text);
+        assertTrue(text.contains("arc_challenge: 0.25, arc_easy: 0.25,"), text);
+        assertTrue(text.contains("\"humaneval-py\": 0,"), text);
+        assertTrue(text.contains("law direct = direct_power(x: flops, y: score, baseline: chance[benchmark])"), text);
+        assertTrue(text.contains("    where tpr == 20 and (\n      benchmark == \"arc_challenge\" and metric_type == "
+                + "\"acc\"\n      or benchmark == \"arc_challenge\" and metric_type == \"acc_norm\""), text);
+        // The largest run at TPR 20: N = 357358895104 / 20.
+        assertTrue(text.contains("    window params < 1.78679447552e10\n    holdout params >= 1.78679447552e10"), text);
+        assertTrue(text.contains("fit loss_law to runs\n    where benchmark == \"c4\" and metric_type == \"loss\""),
+                text);
+
+        Path site = dir.resolve("site");
+        assertEquals(0, Main.execute("build", study.toString(), "--out", site.toString(), "--no-cache"));
+        JsonNode results = new ObjectMapper().readTree(site.resolve("dclm/results.json").toFile());
+        assertEquals(29, results.get("fits").size());
+        JsonNode arcEasy = null;
+        for (JsonNode fit : results.get("fits")) {
+            if (fit.get("group").asText().equals("benchmark=arc_easy, metric_type=acc")) {
+                arcEasy = fit;
+            }
+        }
+        // 53 runs fitted, the 17.9B run predicted.
+        assertEquals(53, arcEasy.get("fitMetrics").get("n").asInt());
+        assertEquals(1, arcEasy.get("holdoutMetrics").get("n").asInt());
+    }
+
+    /** The C4-mixture file's verbatim excerpt (its own flops and params columns, three runs) checks and builds. */
+    @Test
+    void theC4ReleaseFileGetsAStudyThatChecksAndBuilds(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("metrics_c4_mixture.excerpt.csv");
+        Files.copy(Path.of("src/test/resources/data/krajewski2025-c4/metrics_c4_mixture.excerpt.csv"), data);
+        Path study = dir.resolve("c4.study");
+        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.err().contains("3 runs; by tokens per parameter: 20 (3)"), init.err());
+        assertTrue(init.err().contains("loss: fewer than 5 runs with a c4 validation loss, so no loss law"), init.err());
+        String text = Files.readString(study);
+        assertTrue(text.contains("data runs = krajewski_csv(\"metrics_c4_mixture.excerpt.csv\")"), text);
+        assertTrue(text.contains("benchmark == \"arc_easy\" and metric_type == \"acc\""), text);
+        assertEquals(0, Main.execute("build", study.toString(), "--out", dir.resolve("site").toString(), "--no-cache"));
+    }
 }

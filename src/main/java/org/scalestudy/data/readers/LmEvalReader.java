@@ -20,11 +20,17 @@ import org.scalestudy.data.DataError;
  * relative to the results folder), {@code params} and {@code tokens}, optionally {@code run} (default:
  * the file's name without {@code .json}) and any others, which are copied to the run's rows.
  *
+ * <p>Both formats the harness has written: the current one, {@code results.<task>."<metric>,<filter>"}
+ * (where only keys with a comma are metrics, so {@code alias}, {@code name} and {@code sample_len} are
+ * not read), and the old one, {@code results.<task>.<metric>} (filter empty).
+ *
  * <p>One row per run, task and metric: the manifest's columns, then {@code task}, {@code metric},
- * {@code filter}, {@code score}. Standard errors ({@code *_stderr}), {@code alias} and other
- * non-numeric entries are skipped. Roles: run, params and tokens (> 0, from the manifest), score (in
- * [0, 1] unless the metric names a loss, e.g. {@code word_perplexity}). Duplicates: rows with the
- * same run, task, metric and filter (e.g. two manifest rows naming the same run).
+ * {@code filter}, {@code score}. Standard errors ({@code *_stderr}, numbers or {@code "N/A"}),
+ * {@code alias} and other non-numeric entries are skipped. Roles: run, params and tokens (> 0, from the
+ * manifest), score (a number; in [0, 1] when the metric is an accuracy, see {@link Role#accuracyLike};
+ * a perplexity or bits per byte only has to be finite). Duplicates: rows with the same run, task,
+ * metric and filter (e.g. two manifest rows naming the same run); errors unless
+ * {@code duplicates: "last"} or {@code "first"}.
  */
 public final class LmEvalReader implements DataReader {
     @Override
@@ -90,6 +96,7 @@ public final class LmEvalReader implements DataReader {
             Iterator<Map.Entry<String, JsonNode>> tasks = results.fields();
             while (tasks.hasNext()) {
                 Map.Entry<String, JsonNode> task = tasks.next();
+                boolean current = currentFormat(task.getValue());
                 Iterator<Map.Entry<String, JsonNode>> metrics = task.getValue().fields();
                 while (metrics.hasNext()) {
                     Map.Entry<String, JsonNode> m = metrics.next();
@@ -97,7 +104,7 @@ public final class LmEvalReader implements DataReader {
                     int comma = key.indexOf(',');
                     String metric = comma < 0 ? key : key.substring(0, comma);
                     String filter = comma < 0 ? "" : key.substring(comma + 1);
-                    if (metric.endsWith("_stderr") || metric.equals("alias")
+                    if (current && comma < 0 || metric.endsWith("_stderr") || metric.equals("alias")
                             || !(m.getValue().isNumber() || m.getValue().isNull() || isNonFinite(m.getValue()))) {
                         continue;
                     }
@@ -129,6 +136,21 @@ public final class LmEvalReader implements DataReader {
         roles.put("tokens", Role.TOKENS);
         roles.put("score", Role.SCORE);
         return builder.build(roles, List.of("run", "task", "metric", "filter"), "metric", List.copyOf(inputs));
+    }
+
+    /**
+     * Whether a task's results are in the current format, {@code "<metric>,<filter>"}: then only such keys
+     * are metrics, and the others ({@code alias}, {@code name}, {@code sample_len}, ...) are not. In the
+     * old format ({@code results.<task>.<metric>}) no key has a comma.
+     */
+    private static boolean currentFormat(JsonNode task) {
+        Iterator<String> keys = task.fieldNames();
+        while (keys.hasNext()) {
+            if (keys.next().indexOf(',') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** NaN and Infinity as written by Python arrive as numbers; "NaN" strings are kept to be reported. */

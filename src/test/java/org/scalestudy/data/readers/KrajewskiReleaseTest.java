@@ -29,7 +29,7 @@ class KrajewskiReleaseTest {
     static final Path HEAD = RELEASE.resolve("metrics_dclm_data_mixture.head.csv");
     static final Path C4 = Path.of("src/test/resources/data/krajewski2025-c4");
     static final Path C4_HEAD = C4.resolve("metrics_c4_mixture.head.csv");
-    static final Path C4_TAIL = C4.resolve("metrics_c4_mixture.tail.csv");
+    static final Path C4_EXCERPT = C4.resolve("metrics_c4_mixture.excerpt.csv");
 
     private final DataReader krajewski = new KrajewskiCsvReader();
 
@@ -156,13 +156,18 @@ class KrajewskiReleaseTest {
         assertEquals(16, numbers(t, "k")[row(t, 62)]); // humaneval-py pass@16
         assertEquals("pass@k", texts(t, "metric")[row(t, 62)]);
 
-        Readers.Result tail = read(C4_TAIL, Map.of());
-        Table large = tail.read().table();
-        assertEquals(List.of(), problems(tail));
-        assertEquals(146, large.rows());
-        assertEquals(7054819328.0, numbers(large, "params")[0]);
-        assertEquals(5.795271829209559e21, numbers(large, "flops")[0]);
-        assertEquals(0.6479873717442778, numbers(large, "score")[row(large, 146)]); // winogrande acc
+        // The excerpt: three verbatim pieces of the file, 492 rows of its 1st, 2nd and 44th (largest) runs.
+        Readers.Result excerpt = read(C4_EXCERPT, Map.of());
+        Table three = excerpt.read().table();
+        assertEquals(List.of(), problems(excerpt));
+        assertEquals(List.of(), excerpt.warnings());
+        assertEquals(492, three.rows());
+        assertEquals(List.of(122777600.0, 160432128.0, 7054819328.0),
+                Arrays.stream(numbers(three, "params")).distinct().boxed().toList());
+        assertEquals(5.795271829209559e21, numbers(three, "flops")[row(three, 468)]);
+        assertEquals(0.7840043525571273, numbers(three, "score")[row(three, 468)]); // piqa acc of the 7B run
+        assertEquals(3.345792293548584, numbers(three, "score")[row(three, 262)]); // c4 loss of the 160M run
+        assertEquals(18636, numbers(three, "index")[row(three, 468)]);
     }
 
     @Test

@@ -88,4 +88,34 @@ class LmEvalReaderTest {
         assertEquals(1, missing.field());
         assertEquals("no such result file: missing.json (in results/)", missing.getMessage());
     }
+
+    /**
+     * The two result files from lm-evaluation-harness's own test suite, read as they are
+     * (src/test/resources/data/lm-eval-harness, see its PROVENANCE.md): the current format with "N/A"
+     * standard errors and the non-metric fields alias, name and sample_len (10, a count, which must not be
+     * read as a score), and the old format.
+     */
+    @Test
+    void theHarnesssOwnResultFilesReadAsTheyAre() throws Exception {
+        Path harness = Path.of("src/test/resources/data/lm-eval-harness").toAbsolutePath();
+        Files.writeString(dir.resolve("runs.csv"), "file,params,tokens,run\ncpu_regression_expected.json,1e8,2e9,"
+                + "current\narc_easy-v0-res.json,4e8,8e9,old\n");
+        Readers.Result r = read(lmEval, harness, dir, Map.of("manifest", text("runs.csv")));
+        Table t = r.read().table();
+        assertEquals(List.of(), problems(r));
+        assertArrayEquals(new String[] {"current", "current", "current", "current", "current", "current", "current",
+                "old", "old"}, texts(t, "run"));
+        assertArrayEquals(new String[] {"arc_easy", "arc_easy", "lambada_openai", "lambada_openai", "wikitext",
+                "wikitext", "wikitext", "arc_easy", "arc_easy"}, texts(t, "task"));
+        assertArrayEquals(new String[] {"acc", "acc_norm", "acc", "perplexity", "bits_per_byte", "byte_perplexity",
+                "word_perplexity", "acc", "acc_norm"}, texts(t, "metric"));
+        assertArrayEquals(new String[] {"none", "none", "none", "none", "none", "none", "none", "", ""},
+                texts(t, "filter"));
+        // The values as written in the files; a perplexity of 605.5 is not an accuracy, so it is no error.
+        assertArrayEquals(new double[] {0.3, 0.1, 0.1, 605.5452047779999, 1.3393660745008342, 2.530401076099876,
+                130.4813590639406, 0.2474747474747475, 0.24074074074074073}, numbers(t, "score"));
+        // Each row points at its score's line in its file: "acc,none": 0.3 is on line 39.
+        assertEquals(39, t.sourceLine(0));
+        assertEquals(64, t.sourceLine(6));
+    }
 }
