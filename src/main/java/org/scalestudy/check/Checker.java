@@ -421,12 +421,8 @@ public final class Checker {
         }
         List<FitTask> tasks = new ArrayList<>();
         for (BoundLaw law : bound) {
-            Map<String, double[]> inputValues = new LinkedHashMap<>();
             int before = diagnostics.size();
-            for (Map.Entry<String, LawDecl.Arg> input : law.inputs().entrySet()) {
-                inputValues.put(input.getKey(),
-                        evaluation.numbers(input.getValue().value(), selection.scoped(), dataName));
-            }
+            Map<String, double[]> inputValues = selection.inputs(law.inputs(), evaluation, dataName);
             if (diagnostics.size() > before) {
                 continue; // a table lacks a key: the inputs hold NaN, and what follows from them would only repeat it
             }

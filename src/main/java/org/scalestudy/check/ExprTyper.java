@@ -142,12 +142,13 @@ final class ExprTyper {
                 || !(table.column(c.name()) instanceof Column.Texts texts) || !warned.add(literal.pos())) {
             return;
         }
-        Set<String> values = distinct.computeIfAbsent(texts, t -> new TreeSet<>(Arrays.asList(t.values())));
+        Set<String> values = distinct.computeIfAbsent(texts, t -> new HashSet<>(Arrays.asList(t.values())));
         if (values.contains(str.value())) {
             return;
         }
         diagnostics.add(source.warning(literal.pos(), "no row of data '" + dataName + "' has " + c.name() + " \""
-                + str.value() + "\"" + valueHint(str.value(), values)));
+                + str.value() + "\"" + valueHint(str.value(), values.stream().filter(v -> v != null)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)))));
     }
 
     /** "; did you mean "x"?" when a value is within two edits, else a few of the values. */

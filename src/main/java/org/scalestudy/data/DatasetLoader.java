@@ -137,12 +137,16 @@ public final class DatasetLoader {
         return ok ? table : null;
     }
 
-    /** A derived column from an expression's value: numbers, or text. */
+    /** A derived column from an expression's value: numbers, or text (a missing text is empty, as readers give it). */
     static Column column(Value value) {
         if (value instanceof Value.Numbers n) {
             return new Column.Numbers(n.values());
         }
-        return new Column.Texts(((Value.Texts) value).values(), null);
+        String[] texts = ((Value.Texts) value).values().clone();
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = texts[i] == null ? "" : texts[i];
+        }
+        return new Column.Texts(texts, null);
     }
 
     /** A problem in a data file, reported in that file at its line and field. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.ast.FitDecl;
+import org.scalestudy.lang.ast.LawDecl;
 import org.scalestudy.lang.ast.Name;
 
 /**
@@ -58,6 +59,15 @@ public record Selection(Table scoped, boolean[] window, boolean[] holdout, List<
                     + (fit.where() == null ? "" : " within 'where'")));
         }
         return new Selection(scoped, window, holdout, ids, groups(scoped, fit.groupBy()));
+    }
+
+    /** Each law input's value on every scoped row, in the inputs' order. */
+    public Map<String, double[]> inputs(Map<String, LawDecl.Arg> inputs, Evaluation evaluation, String dataName) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, LawDecl.Arg> input : inputs.entrySet()) {
+            out.put(input.getKey(), evaluation.numbers(input.getValue().value(), scoped, dataName));
+        }
+        return out;
     }
 
     private static int[] allRows(int n) {

@@ -431,6 +431,20 @@ class KrajewskiStudiesTest {
         assertTrue(text.contains("that is 1 MBPP run (at 1e19 FLOPs) and no HumanEval run"), text);
     }
 
+    /** The README's table of published studies quotes the same numbers as the descriptions. */
+    @Test
+    void readmeQuotesTheResults() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Map<String, Map<String, Double>> direct = mres(results.get("krajewski-direct-vs-two-stage"));
+        claims(readme, "median holdout MRE %.2f%% against %.2f%% and %.2f%%; Eq. 2 below the paper's 4.72%% on %d of"
+                + " the 12", 100 * medianOf(direct, "direct"), 100 * medianOf(direct, "linear"),
+                100 * medianOf(direct, "logistic"), direct.values().stream().filter(m -> m.get("direct") < 0.0472).count());
+        Map<String, Map<String, Double>> across = mres(results.get("krajewski-across-ratios"));
+        claims(readme, "fitted up to 2e21 FLOPs on 120 runs, judged on the %d larger runs of every ratio; median"
+                + " holdout MRE %.2f%%", fit(results.get("krajewski-across-ratios"), "across", "benchmark=sciq")
+                .get("holdoutMetrics").get("n").asInt(), 100 * medianOf(across, "across"));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     /** Holdout MRE by benchmark, then law. */
