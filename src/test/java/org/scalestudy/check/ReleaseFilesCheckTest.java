@@ -131,4 +131,34 @@ class ReleaseFilesCheckTest {
         assertEquals(1.9739956381483008e18, c4[0][0]);
         assertEquals(0.3842592592592592, c4[0][1]);
     }
+
+    @Test
+    void duplicatesErrorStopsAtEveryRepeatAndABadPolicyIsReportedAtTheOption() {
+        List<String> strict = errors("""
+                study "t" {
+                  data runs = krajewski_csv("extract.csv", duplicates: "error")
+                  law direct = direct_power(x: flops, y: score)
+                  fit direct to runs by benchmark where metric_type == "acc"
+                }
+                """);
+        // The first 20 of the 44 repeats in the data file, then the count at the declaration's path.
+        assertEquals(21, strict.size());
+        assertEquals(true, strict.get(0).startsWith("extract.csv:2722:6 ERROR duplicate run: params 1.78679447552E10, "
+                + "tokens 357358895104, benchmark 'arc_challenge', metric_type 'acc' already appears at "), strict.get(0));
+        assertEquals("t.study:2:29 ERROR data 'runs' has 44 invalid values (the first 20 are shown); fix the data or "
+                + "change the column mapping", strict.get(20));
+        assertEquals(List.of("t.study:2:56 ERROR option 'duplicates' is \"last\" (keep the later row), \"first\" (keep "
+                + "the earlier) or \"error\"; not 'newest'"), errors("""
+                study "t" {
+                  data runs = krajewski_csv("extract.csv", duplicates: "newest")
+                  law direct = direct_power(x: flops, y: score)
+                  fit direct to runs by benchmark where metric_type == "acc"
+                }
+                """));
+    }
+
+    private List<String> errors(String study) {
+        return assertThrows(DiagnosticException.class, () -> check(study)).diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(ReleaseFilesCheckTest::format).toList();
+    }
 }

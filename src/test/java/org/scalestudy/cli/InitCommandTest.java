@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +159,58 @@ class InitCommandTest {
         // 53 runs fitted, the 17.9B run predicted.
         assertEquals(53, arcEasy.get("fitMetrics").get("n").asInt());
         assertEquals(1, arcEasy.get("holdoutMetrics").get("n").asInt());
+
+        // Eq. 2 recomputed independently from the raw lines: ordinary least squares of log(-log Q) on log C,
+        // Q = (acc - 0.25) / 0.75, N = tokens / 20, C = 6 N D, over the arc_easy acc rows at TPR 20 below the
+        // largest run (all 53 clear chance by 5%); numpy's polyfit gives A = 2039.07, alpha = 0.17104 and
+        // 0.81698 for the 17.9B run (observed 0.81103).
+        TreeMap<Double, Double> accByTokens = new TreeMap<>();
+        for (String line : Files.readAllLines(data).subList(1, 6901)) {
+            String[] f = line.split(",");
+            if (f[2].equals("arc_easy") && f[3].equals("acc") && Double.parseDouble(f[5]) == 20) {
+                accByTokens.put(Double.parseDouble(f[1]), Double.parseDouble(f[4]));
+            }
+        }
+        assertEquals(54, accByTokens.size());
+        double largest = accByTokens.lastKey();
+        double su = 0;
+        double sz = 0;
+        double suu = 0;
+        double suz = 0;
+        int n = 0;
+        for (Map.Entry<Double, Double> e : accByTokens.entrySet()) {
+            double tokens = e.getKey();
+            if (tokens < largest && e.getValue() >= 0.25 * 1.05) {
+                double u = Math.log(6 * (tokens / 20) * tokens);
+                double z = Math.log(-Math.log((e.getValue() - 0.25) / 0.75));
+                su += u;
+                sz += z;
+                suu += u * u;
+                suz += u * z;
+                n++;
+            }
+        }
+        assertEquals(53, n);
+        double slope = (suz - su * sz / n) / (suu - su * su / n);
+        double intercept = (sz - slope * su) / n;
+        Map<String, Double> params = new TreeMap<>();
+        arcEasy.get("parameters").forEach(p -> params.put(p.get("name").asText(), p.get("value").asDouble()));
+        assertEquals(Math.exp(intercept), params.get("A"), 1e-7 * params.get("A"));
+        assertEquals(-slope, params.get("alpha"), 1e-7 * params.get("alpha"));
+        assertEquals(2039.07, params.get("A"), 0.01);
+        assertEquals(0.17104, params.get("alpha"), 1e-5);
+        int predicted = 0;
+        for (JsonNode run : arcEasy.get("runs")) {
+            if (run.get("role").asText().equals("holdout")) {
+                predicted++;
+                double c = 6 * (largest / 20) * largest;
+                double expected = 0.25 + 0.75 * Math.exp(-Math.exp(intercept + slope * Math.log(c)));
+                assertEquals(expected, run.get("predicted").asDouble(), 1e-6 * expected);
+                assertEquals(0.81698, run.get("predicted").asDouble(), 1e-5);
+                assertEquals(0.811026936026936, run.get("observed").asDouble());
+            }
+        }
+        assertEquals(1, predicted);
     }
 
     /** The C4-mixture file's verbatim excerpt (its own flops and params columns, three runs) checks and builds. */

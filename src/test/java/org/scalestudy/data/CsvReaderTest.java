@@ -65,4 +65,17 @@ class CsvReaderTest {
         DataError junk = assertThrows(DataError.class, () -> CsvReader.read("a,b\n\"1\"x,2\n"));
         assertEquals("unexpected text after a closing quote; expected ',' or the end of the line", junk.getMessage());
     }
+
+    /** pandas' to_csv() writes its row index first with no name: named on request, an error otherwise. */
+    @Test
+    void anUnnamedFirstColumnIsNamedOnlyWhenTheCallerSaysHow() throws DataError {
+        String pandas = ",tokens,score\n0,1825570816.0,0.1697952218430034\n1,1825570816.0,0.2098976109215017\n";
+        assertEquals(List.of("index", "tokens", "score"), CsvReader.records(pandas, "index").header());
+        DataError plain = assertThrows(DataError.class, () -> CsvReader.records(pandas));
+        assertEquals("column 1 has no name in the header", plain.getMessage());
+        DataError middle = assertThrows(DataError.class, () -> CsvReader.records(",tokens,,score\n0,1,2,3\n", "index"));
+        assertEquals(1, middle.line());
+        assertEquals(3, middle.field());
+        assertEquals("column 3 has no name in the header", middle.getMessage());
+    }
 }

@@ -99,4 +99,22 @@ class KrajewskiCsvReaderTest {
         assertEquals("no column 'metric_type' in the header; a Krajewski et al. long CSV has tokens, benchmark, "
                 + "metric_type, score, tpr (and optionally flops, params)", e.getMessage());
     }
+
+    /**
+     * Which metrics are held to [0, 1]: every metric name of the Krajewski release's head and of
+     * lm-evaluation-harness's test files, sorted by the rule of {@link Role#accuracyLike}.
+     */
+    @Test
+    void onlyAccuracyLikeMetricsAreFractions() {
+        for (String accuracy : List.of("acc", "acc_norm", "accuracy", "exact_match", "pass@1", "pass@128",
+                "prompt_level_strict_acc", "f1", "mc2", "em")) {
+            assertEquals(true, Role.accuracyLike(accuracy), accuracy);
+        }
+        for (String other : List.of("acc_stderr", "acc_norm_stderr", "pass@16_stderr", "exact_match_stderr", "brier",
+                "loglikelihood", "neg_loglikelihood_norm", "perplexity", "word_perplexity", "bits_per_byte",
+                "cross_entropy_loss", "loss", "z_loss", "n_syntaxerror", "n_ok", "train_live_targets", "sample_len",
+                "sympy_equiv")) {
+            assertEquals(false, Role.accuracyLike(other), other);
+        }
+    }
 }
