@@ -33,7 +33,6 @@ import org.scalestudy.lang.ast.ReportDecl;
 import org.scalestudy.lang.ast.Study;
 import org.scalestudy.law.ArgSpec;
 import org.scalestudy.law.CustomLaw;
-import org.scalestudy.law.Law;
 import org.scalestudy.law.LawKind;
 import org.scalestudy.law.LawLibrary;
 import org.scalestudy.results.DatasetSummary;
