@@ -21,6 +21,7 @@
  *         holdout params > 4e8
  *         bootstrap 200 seed 1
  *         predict 1e21, 1e22
+ *         compare dataset at params == 1.4e9      # which dataset wins at scale (a 'by' column)
  *     table chance = { arc_easy: 0.25, piqa: 0.5 }    # used as chance[metric]
  *     table chosen = { arc_easy: "acc_norm", piqa: "acc" }   # metric_type == chosen[benchmark]
  *     report { chart scaling, residuals  table parameters, errors }
@@ -85,6 +86,7 @@ fitClause
     : kind=(WHERE | WINDOW | HOLDOUT) expr                                 # conditionClause
     | BOOTSTRAP count=NUMBER (SEED seed=NUMBER)?                           # bootstrapClause
     | PREDICT at+=expr (COMMA at+=expr)*                                   # predictClause
+    | COMPARE column=ID AT at+=expr (COMMA at+=expr)* (PREFER direction=ID)?  # compareClause
     ;
 
 reportEntry
@@ -133,6 +135,9 @@ BOOTSTRAP   : 'bootstrap' ;
 SEED        : 'seed' ;
 PREDICT     : 'predict' ;
 OF          : 'of' ;
+COMPARE     : 'compare' ;
+AT          : 'at' ;
+PREFER      : 'prefer' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

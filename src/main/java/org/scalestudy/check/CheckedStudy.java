@@ -17,8 +17,16 @@ import org.scalestudy.results.ReportRequest;
  * @param tasks       one per law × group, in study order
  * @param report      what the report shows
  * @param warnings    problems that do not stop the build
+ * @param comparisons the decisions the fits' {@code compare} clauses ask for, in study order
  */
 public record CheckedStudy(SourceFile source, String slug, String title, String description,
                            List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
-                           List<org.scalestudy.lang.Diagnostic> warnings) {
+                           List<org.scalestudy.lang.Diagnostic> warnings, List<Comparison> comparisons) {
+
+    /** A study without {@code compare} clauses. */
+    public CheckedStudy(SourceFile source, String slug, String title, String description,
+                        List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
+                        List<org.scalestudy.lang.Diagnostic> warnings) {
+        this(source, slug, title, description, datasets, tasks, report, warnings, List.of());
+    }
 }

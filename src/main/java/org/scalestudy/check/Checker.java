@@ -58,6 +58,8 @@ public final class Checker {
     private final CustomLaws customLaws;
 
     private final DataSandbox sandbox;
+    private final Comparisons comparing;
+    private final List<Comparison> comparisons = new ArrayList<>();
 
     private Checker(SourceFile source, DataSandbox sandbox) {
         this.source = source;
@@ -66,6 +68,7 @@ public final class Checker {
         this.evaluation = new Evaluation(source, diagnostics);
         this.loader = new DatasetLoader(source, diagnostics, evaluation);
         this.customLaws = new CustomLaws(source, diagnostics);
+        this.comparing = new Comparisons(source, diagnostics, typer, evaluation);
     }
 
     /**
@@ -173,7 +176,7 @@ public final class Checker {
         List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
                 .map(Loaded::summary).toList();
         return new CheckedStudy(source, slug, study.title(), study.description(), summaries, tasks, report,
-                List.copyOf(diagnostics));
+                List.copyOf(diagnostics), List.copyOf(comparisons));
     }
 
     private void duplicate(Name name, String what, Name first) {
@@ -438,6 +441,7 @@ public final class Checker {
                 }
             }
         }
+        comparisons.addAll(comparing.of(fit, selection.scoped(), dataName, selection.groups(), tasks));
         return tasks;
     }
 

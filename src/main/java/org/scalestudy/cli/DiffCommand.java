@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.scalestudy.diff.Builds;
+import org.scalestudy.diff.Gate;
 import org.scalestudy.diff.GitRevision;
 import org.scalestudy.diff.MarkdownDiff;
 import org.scalestudy.diff.ResultsDiff;
@@ -31,7 +32,11 @@ import picocli.CommandLine.Parameters;
                 "  scalestudy diff old-site/ site/",
                 "  scalestudy diff old/demo/results.json site/demo/results.json --tolerance 1e-4",
                 "  scalestudy diff HEAD~1 HEAD studies/demo.study",
-                "  scalestudy diff main:studies/demo.study studies/demo.study > comment.md"})
+                "  scalestudy diff main:studies/demo.study studies/demo.study > comment.md",
+                "  scalestudy diff base-site/ site/ --fail-on-mre-increase 0.5 --fail-on-lost-fit",
+                "",
+                "Exit codes: 0 compared (and no --fail-on rule broken), 1 a study has errors, 2 the command could "
+                        + "not run, 3 a --fail-on rule is broken (the reasons are on stderr and in the Markdown)."})
 public final class DiffCommand implements Callable<Integer> {
     @Parameters(paramLabel = "A B [STUDY]", arity = "2..3",
             description = "What to compare (see above).")
@@ -45,11 +50,28 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Absolute change at or below which numbers count as equal (default: 1e-12).")
     double absolute;
 
+    @Option(names = "--fail-on-mre-increase", paramLabel = "POINTS",
+            description = "Exit with code 3 when a fit's holdout MRE grows by more than POINTS percentage points "
+                    + "(0.5: 3.0%% -> 3.6%% fails) or becomes undefined.")
+    Double mrePoints;
+
+    @Option(names = "--fail-on-parameter-change", paramLabel = "PERCENT",
+            description = "Exit with code 3 when a fitted parameter moves by more than PERCENT %% of its value "
+                    + "before (from 0: any move; to or from undefined: always).")
+    Double parameterPercent;
+
+    @Option(names = "--fail-on-lost-fit",
+            description = "Exit with code 3 when a fit or a study is gone, or a fit converged before and does not now.")
+    boolean lostFits;
+
     @Override
     public Integer call() {
         Tolerance tolerance;
+        Gate gate;
         try {
             tolerance = new Tolerance(relative, absolute);
+            gate = new Gate(mrePoints == null ? Double.NaN : mrePoints,
+                    parameterPercent == null ? Double.NaN : parameterPercent, lostFits);
         } catch (IllegalArgumentException e) {
             System.err.println("scalestudy: " + e.getMessage());
             return Main.USAGE;
@@ -63,8 +85,16 @@ public final class DiffCommand implements Callable<Integer> {
             String beforeLabel = study == null ? a : a + ":" + study;
             String afterLabel = study == null ? b : b + ":" + study;
             ResultsDiff.Report report = ResultsDiff.compare(before, after, tolerance);
-            System.out.print(MarkdownDiff.render(report, beforeLabel, afterLabel, tolerance));
-            return 0;
+            List<Gate.Failure> failures = gate.check(before, after);
+            System.out.print(MarkdownDiff.render(report, beforeLabel, afterLabel, tolerance, gate, failures));
+            if (failures.isEmpty()) {
+                return 0;
+            }
+            System.out.flush();
+            System.err.println("scalestudy: check failed (" + failures.size()
+                    + (failures.size() == 1 ? " reason):" : " reasons):"));
+            failures.forEach(f -> System.err.println("  " + f.text()));
+            return Main.CHECK_FAILED;
         } catch (DiagnosticException e) {
             CheckCommand.report(e.diagnostics());
             return Main.STUDY_ERRORS;

@@ -6,13 +6,16 @@ import picocli.CommandLine.Command;
 /** {@code scalestudy}: the command-line entry point. */
 @Command(name = "scalestudy", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns declarative scaling-law studies into a reproducible static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, InitCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, ChangedCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code when a study has errors. */
     public static final int STUDY_ERRORS = 1;
     /** Exit code when the command itself could not run (bad arguments, unreadable folder). */
     public static final int USAGE = 2;
+    /** Exit code of {@code diff} when the builds break a {@code --fail-on-...} rule. */
+    public static final int CHECK_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

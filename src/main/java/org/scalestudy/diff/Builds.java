@@ -26,7 +26,7 @@ public final class Builds {
     private Builds() {
     }
 
-    /** A {@code results.json} file, a site folder, or a study folder / file on disk. */
+    /** A {@code results.json} file, a site folder (an empty folder: no studies), or a study file on disk. */
     public static SortedMap<String, JsonNode> load(Path path) throws IOException, DiagnosticException {
         if (Files.isRegularFile(path) && path.toString().endsWith(".study")) {
             return build(List.of(path));
@@ -50,6 +50,11 @@ public final class Builds {
             }
         }
         if (out.isEmpty()) {
+            try (Stream<Path> children = Files.list(path)) {
+                if (children.findAny().isEmpty()) {
+                    return out;  // an empty folder is a build of no studies (a pull request's base before any)
+                }
+            }
             throw new IOException(path + " holds no results.json (looked in it and in each folder inside it)");
         }
         return out;

@@ -58,15 +58,20 @@ public final class GitRevision {
                     throw new IOException(revision + ":" + slashes(inRepo) + " reads '" + data
                             + "', which is outside the repository; diff cannot take it from git");
                 }
-                byte[] bytes;
+                String type;
                 try {
-                    bytes = git(top, "show", revision + ":" + slashes(dataInRepo));
+                    type = new String(git(top, "cat-file", "-t", revision + ":" + slashes(dataInRepo)),
+                            StandardCharsets.UTF_8).strip();
                 } catch (IOException missingAtRevision) {
                     continue;  // the checker reports the missing file at the study's line
                 }
-                Path dataCopy = copy.resolve(dataInRepo);
-                Files.createDirectories(dataCopy.getParent());
-                Files.write(dataCopy, bytes);
+                // A folder (the gadre and lm_eval readers read one) is copied file by file.
+                List<String> files = type.equals("tree") ? tree(top, revision, dataInRepo) : List.of(slashes(dataInRepo));
+                for (String file : files) {
+                    Path dataCopy = copy.resolve(file);
+                    Files.createDirectories(dataCopy.getParent());
+                    Files.write(dataCopy, git(top, "show", revision + ":" + file));
+                }
             }
             try {
                 return Builds.build(List.of(studyCopy));
@@ -76,6 +81,19 @@ public final class GitRevision {
         } finally {
             AtomicDirectory.deleteTree(copy);
         }
+    }
+
+    /** The files below {@code folder} at {@code revision}, as paths from the repository's top. */
+    private static List<String> tree(Path top, String revision, Path folder) throws IOException {
+        String listing = new String(git(top, "ls-tree", "-r", "-z", "--name-only", revision, "--",
+                slashes(folder) + "/"), StandardCharsets.UTF_8);
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : listing.split("\0")) {
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     /** The diagnostics with files in the temporary copy named as {@code REV:path} instead. */

@@ -15,9 +15,32 @@ public final class MarkdownDiff {
 
     public static String render(ResultsDiff.Report report, String beforeLabel, String afterLabel,
                                 Tolerance tolerance) {
+        return render(report, beforeLabel, afterLabel, tolerance, Gate.NONE, List.of());
+    }
+
+    /**
+     * As above, with what the {@code --fail-on-...} rules found right under the heading: the reasons the check
+     * failed, or the rules that held.
+     */
+    public static String render(ResultsDiff.Report report, String beforeLabel, String afterLabel,
+                                Tolerance tolerance, Gate gate, List<Gate.Failure> failures) {
         StringBuilder out = new StringBuilder();
         out.append("## scalestudy diff: ").append(text(beforeLabel)).append(" → ").append(text(afterLabel))
                 .append("\n\n");
+        if (!failures.isEmpty()) {
+            out.append("**Check failed** (").append(failures.size()).append(failures.size() == 1 ? " reason" : " reasons")
+                    .append("):\n\n");
+            for (Gate.Failure f : failures) {
+                out.append("- ").append(text(f.study()));
+                if (!f.fit().isEmpty()) {
+                    out.append(", ").append(text(f.fit()));
+                }
+                out.append(": ").append(text(f.reason())).append('\n');
+            }
+            out.append('\n');
+        } else if (gate.active()) {
+            out.append("**Check passed:** ").append(text(String.join("; ", gate.rules()))).append(".\n\n");
+        }
         if (report.isEmpty()) {
             out.append("No changes beyond the tolerance (relative ").append(number(tolerance.relative()))
                     .append(", absolute ").append(number(tolerance.absolute())).append(").\n");
@@ -38,6 +61,18 @@ public final class MarkdownDiff {
                 table(out, "parameter", fit.parameters());
                 table(out, "error", fit.errors());
                 table(out, "prediction", fit.predictions());
+            }
+            if (!study.decisions().isEmpty()) {
+                out.append("#### Decisions\n\n| decision | winner before | winner after | P(winner) before | after"
+                        + " | right before | after |\n|---|---|---|---:|---:|---|---|\n");
+                for (ResultsDiff.DecisionChange d : study.decisions()) {
+                    out.append("| ").append(text(d.decision())).append(" | ").append(orDash(d.winner().get(0)))
+                            .append(" | ").append(orDash(d.winner().get(1))).append(" | ")
+                            .append(probability(d.probability().get(0))).append(" | ")
+                            .append(probability(d.probability().get(1))).append(" | ").append(d.correct().get(0))
+                            .append(" | ").append(d.correct().get(1)).append(" |\n");
+                }
+                out.append('\n');
             }
         }
         out.append("Tolerance: relative ").append(number(tolerance.relative())).append(", absolute ")
@@ -68,6 +103,14 @@ public final class MarkdownDiff {
                     .append(percent(c.relative())).append(" |\n");
         }
         out.append('\n');
+    }
+
+    private static String orDash(String s) {
+        return s.isEmpty() ? "—" : text(s);
+    }
+
+    private static String probability(double p) {
+        return Double.isNaN(p) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
     /** Six significant digits, trailing zeros dropped; {@code null} for undefined values. */

@@ -25,7 +25,28 @@ public final class ResultsDiff {
 
     /** What differs in one study present in both builds; listed only when something does. */
     public record StudyChanges(String slug, String title, List<String> fitsAdded, List<String> fitsRemoved,
-                               List<FitChanges> fits) { }
+                               List<FitChanges> fits, List<DecisionChange> decisions) {
+        public StudyChanges(String slug, String title, List<String> fitsAdded, List<String> fitsRemoved,
+                            List<FitChanges> fits) {
+            this(slug, title, fitsAdded, fitsRemoved, fits, List.of());
+        }
+
+        boolean isEmpty() {
+            return fitsAdded.isEmpty() && fitsRemoved.isEmpty() && fits.isEmpty() && decisions.isEmpty();
+        }
+    }
+
+    /**
+     * A decision ({@code compare}) whose predicted winner, winner probability or verdict on the held-out runs
+     * differs; a decision in one build only has "" as the other winner.
+     *
+     * @param decision    {@code law on dataset: compare column [context] at target}
+     * @param winner      the predicted winner before and after
+     * @param probability P(winner) before and after (NaN when undefined)
+     * @param correct     whether the winner was right before and after ("yes", "no", or "—" when not scored)
+     */
+    public record DecisionChange(String decision, List<String> winner, List<Double> probability,
+                                 List<String> correct) { }
 
     /** What differs in one fit present in both builds; listed only when something does. */
     public record FitChanges(String fit, List<Change> parameters, List<Change> errors, List<Change> predictions) { }
@@ -50,7 +71,7 @@ public final class ResultsDiff {
                 continue;
             }
             StudyChanges changes = study(entry.getKey(), entry.getValue(), other, tolerance);
-            if (!changes.fitsAdded().isEmpty() || !changes.fitsRemoved().isEmpty() || !changes.fits().isEmpty()) {
+            if (!changes.isEmpty()) {
                 studies.add(changes);
             }
         }
@@ -72,7 +93,56 @@ public final class ResultsDiff {
                 }
             }
         }
-        return new StudyChanges(slug, after.path("title").asText(""), added, removed, changed);
+        return new StudyChanges(slug, after.path("title").asText(""), added, removed, changed,
+                decisions(before, after, tolerance));
+    }
+
+    /** The decisions whose winner, P(winner) (beyond the tolerance) or verdict changed, in the order of each build. */
+    static List<DecisionChange> decisions(JsonNode before, JsonNode after, Tolerance tolerance) {
+        Map<String, JsonNode> a = decisionsByName(before);
+        Map<String, JsonNode> b = decisionsByName(after);
+        List<String> names = new ArrayList<>(a.keySet());
+        b.keySet().stream().filter(k -> !a.containsKey(k)).forEach(names::add);
+        List<DecisionChange> out = new ArrayList<>();
+        for (String name : names) {
+            JsonNode x = a.get(name);
+            JsonNode y = b.get(name);
+            String w0 = winner(x);
+            String w1 = winner(y);
+            double p0 = x == null ? Double.NaN : number(x.path("winnerProbability"));
+            double p1 = y == null ? Double.NaN : number(y.path("winnerProbability"));
+            String c0 = verdict(x);
+            String c1 = verdict(y);
+            if (x == null || y == null || !w0.equals(w1) || !tolerance.same(p0, p1) || !c0.equals(c1)) {
+                out.add(new DecisionChange(name, List.of(w0, w1), List.of(p0, p1), List.of(c0, c1)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, JsonNode> decisionsByName(JsonNode study) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode d : study.path("decisions")) {
+            String context = d.path("context").asText("");
+            String series = d.path("series").asText("");
+            out.put(d.path("law").asText() + " on " + d.path("dataset").asText() + ": " + d.path("compare").asText()
+                    + (context.isEmpty() ? "" : " [" + context + "]") + " at " + d.path("at").asText()
+                    + (series.isEmpty() ? "" : " [" + series + "]"), d);
+        }
+        return out;
+    }
+
+    private static String winner(JsonNode decision) {
+        if (decision == null) {
+            return "";
+        }
+        JsonNode first = decision.path("choices").path(0);
+        return first.path("rank").asInt(0) == 1 ? first.path("value").asText("") : "";
+    }
+
+    private static String verdict(JsonNode decision) {
+        JsonNode v = decision == null ? null : decision.get("winnerCorrect");
+        return v == null || !v.isBoolean() ? "—" : v.asBoolean() ? "yes" : "no";
     }
 
     /** Fits in file order, known as {@code law on dataset [group]}. */

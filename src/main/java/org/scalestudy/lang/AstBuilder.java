@@ -10,6 +10,7 @@ import org.antlr.v4.runtime.misc.Interval;
 import org.scalestudy.lang.ast.DataDecl;
 import org.scalestudy.lang.ast.DataStep;
 import org.scalestudy.lang.ast.Expr;
+import org.scalestudy.lang.ast.Compare;
 import org.scalestudy.lang.ast.FitDecl;
 import org.scalestudy.lang.ast.CustomLawDecl;
 import org.scalestudy.lang.ast.LawDecl;
@@ -138,7 +139,15 @@ final class AstBuilder {
         Expr holdout = null;
         FitDecl.Bootstrap bootstrap = null;
         List<Expr> targets = new ArrayList<>();
+        List<Compare> comparisons = new ArrayList<>();
         for (StudyParser.FitClauseContext clause : ctx.fitClause()) {
+            if (clause instanceof StudyParser.CompareClauseContext c) {
+                Compare compare = compare(c);
+                if (compare != null) {
+                    comparisons.add(compare);
+                }
+                continue;
+            }
             if (clause instanceof StudyParser.BootstrapClauseContext b) {
                 if (bootstrap != null) {
                     diagnostics.add(source.error(pos(b.start), "this fit already has a 'bootstrap' clause (line "
@@ -184,7 +193,30 @@ final class AstBuilder {
         }
         return new FitDecl(ctx.laws.stream().map(this::name).toList(), name(ctx.data),
                 ctx.groups.stream().map(this::name).toList(), where, window, holdout, bootstrap, List.copyOf(targets),
-                pos(ctx.start));
+                pos(ctx.start), List.copyOf(comparisons));
+    }
+
+    private Compare compare(StudyParser.CompareClauseContext c) {
+        Boolean preferHigher = null;
+        if (c.direction != null) {
+            switch (c.direction.getText()) {
+                case "higher" -> preferHigher = true;
+                case "lower" -> preferHigher = false;
+                default -> {
+                    diagnostics.add(source.error(pos(c.direction), "'prefer' takes 'higher' or 'lower' (which "
+                            + "value of the law's prediction is the better choice), not '" + c.direction.getText()
+                            + "'"));
+                    return null;
+                }
+            }
+        }
+        List<Expr> at = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (StudyParser.ExprContext e : c.at) {
+            at.add(expr(e));
+            texts.add(text(e));
+        }
+        return new Compare(name(c.column), List.copyOf(at), List.copyOf(texts), preferHigher, pos(c.start));
     }
 
     private ReportDecl report(StudyParser.ReportItemContext ctx) {

@@ -211,7 +211,8 @@ final class PageModels {
                 fitViews,
                 notices,
                 detailed && !s.fits().isEmpty() && (!charts.isEmpty() || !multiples(s.fits()).isEmpty()),
-                sourceLines(text(s.sourceText())));
+                sourceLines(text(s.sourceText())),
+                DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()));
     }
 
     /**

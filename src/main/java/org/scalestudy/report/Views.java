@@ -56,7 +56,8 @@ public final class Views {
             List<FitView> fits,
             List<String> notices,
             boolean hasCharts,
-            List<SourceLine> source) {
+            List<SourceLine> source,
+            DecisionViews.DecisionSection decisions) {
     }
 
     /** A dataset that went into the study. */

@@ -15,6 +15,7 @@ import java.util.List;
  * @param datasets    what data went in
  * @param fits        one entry per law × group, in study order, then group order
  * @param report      what the study asked the report to show
+ * @param decisions   the rankings the study's {@code compare} clauses ask for, in study order
  */
 public record StudyResult(
         String slug,
@@ -25,5 +26,13 @@ public record StudyResult(
         String sourceSha256,
         List<DatasetSummary> datasets,
         List<FitOutcome> fits,
-        ReportRequest report) {
+        ReportRequest report,
+        List<Decision> decisions) {
+
+    /** A study without decisions. */
+    public StudyResult(String slug, String title, String description, String sourceFile, String sourceText,
+                       String sourceSha256, List<DatasetSummary> datasets, List<FitOutcome> fits,
+                       ReportRequest report) {
+        this(slug, title, description, sourceFile, sourceText, sourceSha256, datasets, fits, report, List.of());
+    }
 }

@@ -34,8 +34,7 @@ final class Bootstrap {
                          List<CurvePoint> curve, double xMin, double xMax, double[] targetXs,
                          List<ComputeOptimal> optimal, int resamples, long seed) {
         double[] fitted = estimates.stream().mapToDouble(ParameterValue::value).toArray();
-        double[][] draws = IntStream.range(0, resamples).parallel()
-                .mapToObj(b -> resample(law, fitRows, fitted, seed, b)).toArray(double[][]::new);
+        double[][] draws = draws(law, fitRows, fitted, resamples, seed);
         List<double[]> ok = Arrays.stream(draws).filter(Bootstrap::finite).toList();
         int k = fitted.length;
         List<ParameterValue> parameters = new ArrayList<>(k);
@@ -82,6 +81,15 @@ final class Bootstrap {
         }
         return new Intervals(parameters, targets, optimalWithIntervals,
                 new Uncertainty(resamples, seed, LEVEL, resamples - ok.size(), band));
+    }
+
+    /**
+     * The parameters refitted on every resample, in resample order (a failed refit gives non-finite values): the
+     * draws behind {@link #run}'s intervals, for anything else that needs them (e.g. {@code Decisions}).
+     */
+    static double[][] draws(Law law, double[][] fitRows, double[] fitted, int resamples, long seed) {
+        return IntStream.range(0, resamples).parallel()
+                .mapToObj(b -> resample(law, fitRows, fitted, seed, b)).toArray(double[][]::new);
     }
 
     /** Predictions at the targets without intervals (a fit with no bootstrap). */

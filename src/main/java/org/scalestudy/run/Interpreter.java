@@ -33,7 +33,8 @@ public final class Interpreter {
                 && study.report().charts().contains(SENSITIVITY_CHART);
         List<FitOutcome> fits = study.tasks().parallelStream().map(t -> runner.fit(t, sweep)).toList();
         return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
-                sourceSha256, study.datasets(), fits, study.report());
+                sourceSha256, study.datasets(), fits, study.report(),
+                Decisions.of(study.comparisons(), study.tasks(), fits));
     }
 
     /** The report chart that needs {@link FitOutcome#window()}. */

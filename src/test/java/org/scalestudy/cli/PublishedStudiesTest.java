@@ -37,8 +37,8 @@ class PublishedStudiesTest {
 
     @Test
     void everyPublishedStudyBuilds() {
-        assertEquals(List.of("epoch-chinchilla", "gadre-across-ratios", "gadre-direct-vs-two-stage", "gadre-loss",
-                "krajewski-across-ratios", "krajewski-direct-vs-two-stage", "krajewski-functional-forms",
+        assertEquals(List.of("epoch-chinchilla", "gadre-across-ratios", "gadre-dataset-choice", "gadre-direct-vs-two-stage",
+                "gadre-loss", "krajewski-across-ratios", "krajewski-direct-vs-two-stage", "krajewski-functional-forms",
                 "krajewski-pass-at-k"), List.copyOf(RESULTS.keySet()));
     }
 

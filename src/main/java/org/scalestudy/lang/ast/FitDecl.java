@@ -10,9 +10,16 @@ import java.util.List;
  * @param holdout the rows it must predict; null means none
  * @param bootstrap resampling for intervals, or null for none
  * @param targets  x values (e.g. compute) to predict at, as written
+ * @param comparisons the fit's {@code compare} clauses, in order
  */
 public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
-                      Bootstrap bootstrap, List<Expr> targets, Pos pos) {
+                      Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons) {
+
+    /** A fit without {@code compare} clauses. */
+    public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
+                   Bootstrap bootstrap, List<Expr> targets, Pos pos) {
+        this(laws, data, groupBy, where, window, holdout, bootstrap, targets, pos, List.of());
+    }
 
     /** {@code bootstrap count seed s}: resamples of the fit rows, and the seed that makes them repeatable. */
     public record Bootstrap(int resamples, long seed, Pos pos) { }

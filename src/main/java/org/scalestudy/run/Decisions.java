@@ -1,0 +1,268 @@
+package org.scalestudy.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.scalestudy.check.Comparison;
+import org.scalestudy.check.FitTask;
+import org.scalestudy.law.Law;
+import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.Decision;
+import org.scalestudy.results.FitOutcome;
+import org.scalestudy.results.ParameterValue;
+
+/**
+ * Evaluates the {@link Comparison}s of a study once its fits are done: per target, the choices ranked by the
+ * fitted law's prediction; the share of bootstrap resamples in which that ranking (and the winner) holds; and,
+ * where the target's runs were held out, the observed ranking and whether the prediction was right.
+ *
+ * <p>Resample {@code b} of every choice is the resample {@code b} of its fit's bootstrap (the same seed, so the
+ * same draws as its intervals: {@link Bootstrap#draws}), and the choices' fits are independent, so each
+ * resample gives one joint draw of the predictions. The draws are refitted here rather than cached with the
+ * fit. Ties rank the choice listed first higher (in the prediction and the observations); in a resample, the
+ * ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
+ */
+final class Decisions {
+    private Decisions() {
+    }
+
+    /** The decisions of {@code comparisons}; {@code fits.get(i)} is the outcome of {@code tasks.get(i)}. */
+    static List<Decision> of(List<Comparison> comparisons, List<FitTask> tasks, List<FitOutcome> fits) {
+        Map<FitTask, FitOutcome> outcomes = new IdentityHashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            outcomes.put(tasks.get(i), fits.get(i));
+        }
+        Map<FitTask, double[][]> draws = new IdentityHashMap<>();
+        List<Decision> out = new ArrayList<>();
+        for (Comparison comparison : comparisons) {
+            for (int t = 0; t < comparison.targets().size(); t++) {
+                Comparison.Target target = comparison.targets().get(t);
+                if (target.selectsRuns()) {
+                    out.add(decide(comparison, t, "", outcomes, draws));
+                } else {
+                    for (String series : series(comparison, target.x(), outcomes)) {
+                        out.add(decide(comparison, t, series, outcomes, draws));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The curve series the choices' laws draw at {@code x}, in order of first appearance. */
+    private static Set<String> series(Comparison comparison, double x, Map<FitTask, FitOutcome> outcomes) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Comparison.Choice choice : comparison.choices()) {
+            FitTask task = choice.task();
+            for (CurvePoint p : task.law().curve(fitted(outcomes.get(task)), task.rows(), x, x)) {
+                out.add(p.series());
+            }
+        }
+        return out.isEmpty() ? Set.of("") : out;
+    }
+
+    /** Per choice: the prediction, the prediction in each resample (null without a bootstrap), the observation. */
+    private record Values(double[] predicted, double[][] resampled, double[] observed, int[] runs) { }
+
+    /** Over the resamples in which every ranked choice has a finite prediction: how often what held. */
+    private record Sampling(int usable, int rankingHolds, int[] best) {
+        double share(int count) {
+            return usable > 0 ? (double) count / usable : Double.NaN;
+        }
+    }
+
+    private static Decision decide(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
+                                   Map<FitTask, double[][]> drawsOf) {
+        Comparison.Target target = comparison.targets().get(t);
+        List<Comparison.Choice> choices = comparison.choices();
+        int n = choices.size();
+        boolean higher = comparison.preferHigher();
+        Values values = values(comparison, t, series, outcomes, drawsOf);
+        int[] ranked = order(values.predicted(), all(n), higher);
+        int[] rank = ranks(ranked, n);
+        Sampling sampling = sample(values.resampled(), ranked, rank, higher);
+
+        // The observed ranking, when every ranked choice has held-out runs at the target.
+        boolean scored = ranked.length >= 2 && Arrays.stream(ranked).allMatch(c -> Double.isFinite(values.observed()[c]));
+        int[] seen = scored ? order(values.observed(), ranked, higher) : new int[0];
+        int[] observedRank = ranks(seen, n);
+
+        List<Integer> listed = new ArrayList<>();
+        Arrays.stream(ranked).forEach(listed::add);
+        for (int c = 0; c < n; c++) {
+            if (rank[c] == 0) {
+                listed.add(c);  // no finite prediction: listed last, unranked
+            }
+        }
+        List<Decision.Choice> out = new ArrayList<>(n);
+        for (int c : listed) {
+            double[] draws = values.resampled()[c];
+            double[] finite = draws == null ? null : Arrays.stream(draws).filter(Double::isFinite).toArray();
+            out.add(new Decision.Choice(choices.get(c).value(), choices.get(c).task().group(), rank[c],
+                    values.predicted()[c],
+                    finite == null ? Double.NaN : Bootstrap.percentile(finite, Bootstrap.lower()),
+                    finite == null ? Double.NaN : Bootstrap.percentile(finite, Bootstrap.upper()),
+                    rank[c] > 0 ? sampling.share(sampling.best()[c]) : Double.NaN,
+                    values.observed()[c], observedRank[c], values.runs()[c]));
+        }
+        return new Decision(comparison.law(), comparison.dataset(), comparison.column(), comparison.context(),
+                target.label(), target.x(), series, comparison.line(), higher, sampling.usable(),
+                sampling.share(sampling.rankingHolds()),
+                ranked.length > 0 ? sampling.share(sampling.best()[ranked[0]]) : Double.NaN,
+                scored ? seen[0] == ranked[0] : null, scored ? Arrays.equals(seen, ranked) : null, List.copyOf(out));
+    }
+
+    private static Values values(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
+                                 Map<FitTask, double[][]> drawsOf) {
+        Comparison.Target target = comparison.targets().get(t);
+        int n = comparison.choices().size();
+        double[] predicted = new double[n];
+        double[][] resampled = new double[n][];
+        double[] observed = new double[n];
+        int[] runs = new int[n];
+        for (int c = 0; c < n; c++) {
+            Comparison.Choice choice = comparison.choices().get(c);
+            FitTask task = choice.task();
+            int[] rows = choice.rows().get(t);
+            double[] params = fitted(outcomes.get(task));
+            predicted[c] = predict(task.law(), params, task, rows, target, series);
+            if (task.resamples() > 0 && finite(params)) {
+                double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(k.law(), fitRows(k), params,
+                        k.resamples(), k.seed()));
+                resampled[c] = new double[draws.length];
+                for (int b = 0; b < draws.length; b++) {
+                    resampled[c][b] = finite(draws[b]) ? predict(task.law(), draws[b], task, rows, target, series)
+                            : Double.NaN;
+                }
+            }
+            double sum = 0;
+            for (int i : rows) {
+                if (task.roles().get(i).equals(FitTask.HOLDOUT)) {
+                    sum += task.law().observed(task.rows()[i]);
+                    runs[c]++;
+                }
+            }
+            observed[c] = runs[c] == 0 ? Double.NaN : sum / runs[c];
+        }
+        return new Values(predicted, resampled, observed, runs);
+    }
+
+    /** Counts, over the usable resamples, those whose ranking holds and how often each choice is strictly best. */
+    private static Sampling sample(double[][] resampled, int[] ranked, int[] rank, boolean higher) {
+        int n = rank.length;
+        int[] best = new int[n];
+        if (ranked.length < 2 || Arrays.stream(ranked).anyMatch(c -> resampled[c] == null)) {
+            return new Sampling(0, 0, best);
+        }
+        int usable = 0;
+        int holds = 0;
+        int count = Arrays.stream(ranked).map(c -> resampled[c].length).min().orElse(0);
+        for (int b = 0; b < count; b++) {
+            double[] values = new double[n];
+            Arrays.fill(values, Double.NaN);
+            boolean ok = true;
+            for (int c : ranked) {
+                values[c] = resampled[c][b];
+                ok &= Double.isFinite(values[c]);
+            }
+            if (!ok) {
+                continue;
+            }
+            usable++;
+            holds += strictlyOrdered(values, ranked, higher) ? 1 : 0;
+            int[] order = order(values, ranked, higher);
+            if (values[order[0]] != values[order[1]]) {
+                best[order[0]]++;  // a tie for best counts for no one
+            }
+        }
+        return new Sampling(usable, holds, best);
+    }
+
+    /** Rank (1 = first) of each of {@code n} choices in {@code order}; 0 for those not in it. */
+    private static int[] ranks(int[] order, int n) {
+        int[] rank = new int[n];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i + 1;
+        }
+        return rank;
+    }
+
+    /**
+     * The law's value for a choice at a target: the mean prediction over the rows a condition selects, or the
+     * curve's value at a forecast's x on {@code series}; NaN when there is none.
+     */
+    private static double predict(Law law, double[] params, FitTask task, int[] rows, Comparison.Target target,
+                                  String series) {
+        if (target.selectsRuns()) {
+            if (rows.length == 0) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (int i : rows) {
+                sum += law.predict(params, task.rows()[i]);
+            }
+            return sum / rows.length;
+        }
+        for (CurvePoint p : law.curve(params, task.rows(), target.x(), target.x())) {
+            if (p.series().equals(series)) {
+                return p.y();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Whether each choice of {@code ranked} is strictly better than the next (a tie does not hold a ranking). */
+    private static boolean strictlyOrdered(double[] values, int[] ranked, boolean preferHigher) {
+        for (int i = 0; i + 1 < ranked.length; i++) {
+            double a = values[ranked[i]];
+            double b = values[ranked[i + 1]];
+            if (preferHigher ? !(a > b) : !(a < b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Of {@code candidates}, those with a finite value, best first; ties keep the candidates' order. */
+    private static int[] order(double[] values, int[] candidates, boolean preferHigher) {
+        return Arrays.stream(candidates).boxed().filter(c -> Double.isFinite(values[c]))
+                .sorted((a, b) -> preferHigher ? Double.compare(values[b], values[a])
+                        : Double.compare(values[a], values[b]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] all(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    private static double[] fitted(FitOutcome outcome) {
+        return outcome.parameters().stream().mapToDouble(ParameterValue::value).toArray();
+    }
+
+    private static double[][] fitRows(FitTask task) {
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < task.rows().length; i++) {
+            if (task.roles().get(i).equals(FitTask.FIT)) {
+                rows.add(task.rows()[i]);
+            }
+        }
+        return rows.toArray(double[][]::new);
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

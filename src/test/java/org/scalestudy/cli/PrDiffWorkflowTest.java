@@ -1,0 +1,56 @@
+package org.scalestudy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The pull-request workflow asks for the permissions the README names, runs on pull requests, finds its comment
+ * by the marker it writes, and calls only commands and options the tool has (so renaming one breaks this test,
+ * not the first pull request after it).
+ */
+class PrDiffWorkflowTest {
+    static final Path WORKFLOW = Path.of(".github/workflows/pr-diff.yml");
+
+    @Test
+    void permissionsTriggerAndMarker() throws IOException {
+        String yml = Files.readString(WORKFLOW);
+        assertTrue(yml.contains("\non:\n  pull_request:\n"), yml);
+        assertTrue(yml.contains("\npermissions:\n  contents: read\n  pull-requests: write\n"), yml);
+        assertTrue(yml.contains("echo \"<!-- scalestudy-diff -->\""), "the comment starts with the marker");
+        assertTrue(yml.contains("const marker = '<!-- scalestudy-diff -->';"), "and is found again by it");
+        assertTrue(yml.contains("updateComment") && yml.contains("createComment"), "one comment, updated");
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("`pull-requests: write`") && readme.contains("`contents: read`"),
+                "the README names the permissions");
+    }
+
+    @Test
+    void everyCommandAndOptionItCallsExists() throws IOException {
+        String yml = Files.readString(WORKFLOW).replace("\\\n", " ");  // shell line continuations joined
+        CommandLine cli = new CommandLine(new Main());
+        Matcher call = Pattern.compile("scalestudy\\.jar (\\w+)([^\\n]*)").matcher(yml);
+        List<String> seen = new ArrayList<>();
+        while (call.find()) {
+            String command = call.group(1);
+            CommandLine sub = cli.getSubcommands().get(command);
+            assertTrue(sub != null, "the workflow runs 'scalestudy " + command + "', which does not exist");
+            Matcher option = Pattern.compile("(?<=\\s)--[a-z-]+").matcher(call.group(2));
+            while (option.find()) {
+                assertTrue(sub.getCommandSpec().findOption(option.group()) != null,
+                        "'scalestudy " + command + "' has no option " + option.group());
+                seen.add(command + " " + option.group());
+            }
+        }
+        assertTrue(seen.contains("diff --fail-on-mre-increase"), seen.toString());
+        assertTrue(seen.contains("build --out"), seen.toString());
+    }
+}
