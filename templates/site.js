@@ -1,24 +1,48 @@
-/* scalestudy site script: draws the charts and makes tables sortable. Pages read fine without it. */
+/* scalestudy site script: draws the charts, makes tables sortable and opens a folded table a link points at.
+   Pages read fine without it. */
 (function () {
   'use strict';
 
+  function draw(el, target) {
+    if (typeof vegaEmbed !== 'function') {
+      target.textContent = 'Chart unavailable: the Vega scripts in assets/ did not load. The table below has the numbers.';
+      return;
+    }
+    vegaEmbed(target, JSON.parse(el.textContent), {
+      renderer: 'svg',
+      actions: { export: true, source: true, compiled: false, editor: false }
+    }).catch(function (err) {
+      target.textContent = 'Chart failed: ' + err;
+      if (window.console) { console.error('scalestudy chart ' + target.id + ': ' + err); }
+    });
+  }
+
+  // Charts are drawn as they come near the window (a page may have a hundred small-multiple panels), all of them
+  // before printing, and all at once in a browser without IntersectionObserver.
   function drawCharts() {
     var specs = document.querySelectorAll('script[type="application/json"][data-target]');
+    var waiting = [];
     Array.prototype.forEach.call(specs, function (el) {
       var target = document.getElementById(el.getAttribute('data-target'));
-      if (!target) { return; }
-      if (typeof vegaEmbed !== 'function') {
-        target.textContent = 'Chart unavailable: the Vega scripts in assets/ did not load. The table below has the numbers.';
-        return;
-      }
-      vegaEmbed(target, JSON.parse(el.textContent), {
-        renderer: 'svg',
-        actions: { export: true, source: true, compiled: false, editor: false }
-      }).catch(function (err) {
-        target.textContent = 'Chart failed: ' + err;
-        if (window.console) { console.error('scalestudy chart ' + target.id + ': ' + err); }
-      });
+      if (target) { waiting.push({ el: el, target: target }); }
     });
+    function drawOne(item) {
+      var i = waiting.indexOf(item);
+      if (i < 0) { return; }
+      waiting.splice(i, 1);
+      draw(item.el, item.target);
+    }
+    function drawAll() { waiting.slice().forEach(drawOne); }
+    if (!('IntersectionObserver' in window)) { drawAll(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) { return; }
+        observer.unobserve(entry.target);
+        waiting.filter(function (w) { return w.target === entry.target; }).forEach(drawOne);
+      });
+    }, { rootMargin: '400px 0px' });
+    waiting.forEach(function (w) { observer.observe(w.target); });
+    window.addEventListener('beforeprint', drawAll);
   }
 
   function sortKey(cell, numeric) {
@@ -69,8 +93,17 @@
     });
   }
 
+  // A link to a folded table (a <details> element, e.g. "the runs table below") opens it.
+  function openLinkedDetails() {
+    var id = window.location.hash.slice(1);
+    var el = id ? document.getElementById(decodeURIComponent(id)) : null;
+    if (el && el.tagName === 'DETAILS') { el.open = true; }
+  }
+
   function start() {
     makeSortable();
+    openLinkedDetails();
+    window.addEventListener('hashchange', openLinkedDetails);
     drawCharts();
   }
 

@@ -10,8 +10,10 @@ import org.scalestudy.results.Uncertainty;
 import org.scalestudy.results.WindowPoint;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.scalestudy.report.JsonSupport.NODES;
@@ -75,6 +77,12 @@ final class ChartSpecs {
     static final int SMALL_WIDTH = 230;
     static final int SMALL_HEIGHT = 150;
     static final int SMALL_COLUMNS = 3;
+    /** The most points a curve series of a small-multiples panel keeps (its panel is 230 pixels wide). */
+    static final int MULTIPLES_CURVE_POINTS = 24;
+    /** Significant digits of the numbers in a small-multiples spec: one more than the site prints. */
+    static final int MULTIPLES_DIGITS = 5;
+    private static final java.math.MathContext ROUNDING =
+            new java.math.MathContext(MULTIPLES_DIGITS, java.math.RoundingMode.HALF_EVEN);
 
     private static final java.util.Map<String, String> TITLES = java.util.Map.of(
             "scaling", "Scaling", "residuals", "Relative residuals", "parity", "Predicted vs observed",
@@ -465,13 +473,23 @@ final class ChartSpecs {
 
     /**
      * Small multiples: one scaling panel per fit of the same law (its groups), three to a row, each with its own
-     * y scale and the group as its title. Runs and curve share one data set, told apart by {@code layer}.
+     * y scale and the group as its title. The data is compact, since a study page draws every group: one object
+     * per panel and role (its runs) or curve series, holding the values as parallel arrays that a {@code flatten}
+     * transform turns into rows; numbers rounded to {@link #MULTIPLES_DIGITS} significant digits (the site shows
+     * 4); each curve series thinned to at most {@link #MULTIPLES_CURVE_POINTS} points (its first and last kept).
+     * Run ids and notes are left out: the fit's page has them. Every object has the arrays {@code x}, {@code y}
+     * (observed for runs, the curve for a series) and {@code predicted} (empty for a series), and its
+     * {@code layer}: {@code run} or {@code curve}.
      */
     static ObjectNode multiples(String law, List<FitOutcome> fits) {
         ObjectNode spec = NODES.objectNode();
         spec.put("$schema", SCHEMA);
         spec.put("description", "scaling chart of " + law + " for each group");
+        // Drawn on a canvas: a page of a hundred panels builds its axes and points several times faster than as SVG
+        // elements (vega-embed reads usermeta.embedOptions; tooltips work the same).
+        spec.putObject("usermeta").putObject("embedOptions").put("renderer", "canvas");
         ArrayNode values = spec.putObject("data").putArray("values");
+        spec.putArray("transform").addObject().set("flatten", NODES.arrayNode().add("x").add("y").add("predicted"));
         List<Double> xs = new ArrayList<>();
         String xLabel = fits.isEmpty() ? "x" : fits.get(0).xLabel();
         String yLabel = fits.isEmpty() ? "y" : fits.get(0).yLabel();
@@ -484,22 +502,41 @@ final class ChartSpecs {
             String group = (f.group().isEmpty() ? f.dataset() : f.group())
                     + (Double.isNaN(mre) ? "" : " \u00b7 holdout MRE " + Numbers.percent(mre));
             groups.add(group);
+            Map<String, ObjectNode> byRole = new LinkedHashMap<>();
             for (RunRow r : scalingRuns(f)) {
-                ObjectNode v = runValue(r);
-                v.put("group", group);
-                v.put("layer", "run");
-                values.add(v);
+                ObjectNode v = byRole.computeIfAbsent(r.role(), role -> {
+                    ObjectNode o = values.addObject();
+                    o.put("group", group);
+                    o.put("layer", "run");
+                    o.put("role", role);
+                    o.putArray("x");
+                    o.putArray("y");
+                    o.putArray("predicted");
+                    return o;
+                });
+                addRounded((ArrayNode) v.get("x"), r.x());
+                addRounded((ArrayNode) v.get("y"), r.observed());
+                addRounded((ArrayNode) v.get("predicted"), r.predicted());
                 xs.add(r.x());
                 allRuns.add(r);
             }
+            Map<String, List<CurvePoint>> bySeries = new LinkedHashMap<>();
             for (CurvePoint p : f.curve()) {
                 if (positive(p.x()) && Double.isFinite(p.y())) {
-                    ObjectNode v = values.addObject();
-                    v.put("group", group);
-                    v.put("layer", "curve");
-                    v.put("series", p.series());
-                    putNumber(v, "x", p.x());
-                    putNumber(v, "curve", p.y());
+                    bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);
+                }
+            }
+            for (Map.Entry<String, List<CurvePoint>> e : bySeries.entrySet()) {
+                ObjectNode o = values.addObject();
+                o.put("group", group);
+                o.put("layer", "curve");
+                o.put("series", e.getKey());
+                ArrayNode x = o.putArray("x");
+                ArrayNode y = o.putArray("y");
+                o.putArray("predicted");
+                for (CurvePoint p : thin(e.getValue(), MULTIPLES_CURVE_POINTS)) {
+                    addRounded(x, p.x());
+                    addRounded(y, p.y());
                     xs.add(p.x());
                 }
             }
@@ -523,7 +560,7 @@ final class ChartSpecs {
         ((ObjectNode) x.path("axis")).put("labelFontSize", 9);
         ((ObjectNode) x.path("axis")).put("titleFontSize", 10);
         ((ObjectNode) x.path("axis")).put("labelOverlap", "greedy");
-        ObjectNode y = quantitative("observed", yLabel, false, "~g");
+        ObjectNode y = quantitative("y", yLabel, false, "~g");
         ((ObjectNode) y.path("axis")).put("labelFontSize", 9);
         ((ObjectNode) y.path("axis")).put("titleFontSize", 10);
         ((ObjectNode) y.path("axis")).put("tickCount", 4);
@@ -535,7 +572,7 @@ final class ChartSpecs {
                 .put("clip", true);
         ObjectNode curveEnc = curve.putObject("encoding");
         curveEnc.set("x", x.deepCopy());
-        curveEnc.set("y", y.deepCopy().put("field", "curve"));
+        curveEnc.set("y", y.deepCopy());
         curveEnc.putObject("detail").put("field", "series").put("type", "nominal");
         ObjectNode points = layers.addObject();
         points.put("name", "runs");
@@ -548,10 +585,36 @@ final class ChartSpecs {
         enc.set("y", y);
         enc.set("color", roleChannel(allRuns, "color", ROLE_COLORS));
         enc.set("shape", roleChannel(allRuns, "shape", ROLE_SHAPES));
-        ArrayNode tips = runTooltip(false);
-        tips.insert(0, tip("group", "nominal", "group", null));
+        ArrayNode tips = NODES.arrayNode();
+        tips.add(tip("group", "nominal", "group", null));
+        tips.add(tip("role", "nominal", "role", null));
+        tips.add(tip("x", "quantitative", "x", NUMBER_FORMAT));
+        tips.add(tip("y", "quantitative", "observed", NUMBER_FORMAT));
+        tips.add(tip("predicted", "quantitative", "predicted", NUMBER_FORMAT));
         enc.set("tooltip", tips);
         return spec;
+    }
+
+    /** At most {@code max} (at least 2) of {@code points}, evenly spaced by index, the first and the last kept. */
+    static <T> List<T> thin(List<T> points, int max) {
+        int n = points.size();
+        if (n <= max) {
+            return points;
+        }
+        List<T> kept = new ArrayList<>(max);
+        for (int k = 0; k < max; k++) {
+            kept.add(points.get((int) Math.round((double) k * (n - 1) / (max - 1))));
+        }
+        return kept;
+    }
+
+    /** {@code v} rounded to {@link #MULTIPLES_DIGITS} significant digits (half-even, in decimal); null if not finite. */
+    static void addRounded(ArrayNode array, double v) {
+        if (Double.isFinite(v)) {
+            array.add(v == 0 ? 0.0 : new java.math.BigDecimal(v).round(ROUNDING).doubleValue());
+        } else {
+            array.addNull();
+        }
     }
 
     private static double largestFitX(List<RunRow> rows) {

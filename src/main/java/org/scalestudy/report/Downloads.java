@@ -90,8 +90,13 @@ final class Downloads {
     }
 
     static Sheet predictions(StudyResult s) {
+        return predictions(fits(s));
+    }
+
+    /** The {@code predictions} sheet of {@code fits} only (a fit page's CSV download has its fit's). */
+    static Sheet predictions(List<FitOutcome> fits) {
         List<List<Object>> rows = new ArrayList<>();
-        for (FitOutcome f : fits(s)) {
+        for (FitOutcome f : fits) {
             for (RunRow r : orEmpty(f.runs())) {
                 rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), "run", text(r.id()),
                         text(r.role()), "", r.x(), r.observed(), r.predicted(), Double.NaN, Double.NaN));

@@ -6,6 +6,7 @@ import org.scalestudy.report.Views.Column;
 import org.scalestudy.report.Views.DatasetView;
 import org.scalestudy.report.Views.Download;
 import org.scalestudy.report.Views.Fact;
+import org.scalestudy.report.Views.FitPage;
 import org.scalestudy.report.Views.FitView;
 import org.scalestudy.report.Views.Frame;
 import org.scalestudy.report.Views.IndexPage;
@@ -50,12 +51,16 @@ final class PageModels {
     /** Runs tables longer than this are shown folded. */
     static final int FOLD_ABOVE = 15;
 
+    /** The charts that draw a fit's runs, whose numbers are the runs table's. */
+    static final Set<String> RUN_CHARTS = Set.of("scaling", "residuals", "parity");
+
     /**
-     * The most fits a study page shows in detail (charts, tables, optimisation facts). A larger study's page
-     * lists every fit in the overview table only; results.json holds every fit in full either way. At about
-     * 50 kB per detailed fit of 100 runs, this keeps a page under about 10 MB.
+     * The most small-multiples panels a study page draws, over all its laws. A panel costs about 1 kB of chart data
+     * (its runs and a curve of at most {@link ChartSpecs#MULTIPLES_CURVE_POINTS} points per series, rounded to the
+     * digits the site shows) and a few milliseconds to draw; this keeps a study page's size and drawing time
+     * bounded however many groups it has. The groups of a law past the budget are on their fit pages.
      */
-    static final int DETAILED_FITS = 200;
+    static final int MULTIPLES_PANELS = 150;
 
     private static final String ASSETS_FROM_STUDY = "../" + SiteLayout.ASSETS + "/";
 
@@ -139,56 +144,52 @@ final class PageModels {
         return study(s, SiteOptions.DEFAULT);
     }
 
+    /** The charts and tables a study's report block asks for, known names only, and notices about the rest. */
+    record Request(Set<String> charts, Set<String> tables, List<String> notices) {
+        static Request of(ReportRequest report) {
+            Set<String> charts = new LinkedHashSet<>(orEmpty(report.charts()));
+            Set<String> tables = new LinkedHashSet<>(orEmpty(report.tables()));
+            List<String> notices = new ArrayList<>();
+            for (String c : charts) {
+                if (!ChartSpecs.KNOWN.contains(c)) {
+                    notices.add("The report asks for chart \u201c" + c + "\u201d, which scalestudy does not know; "
+                            + "known charts: " + String.join(", ", ChartSpecs.KNOWN) + ".");
+                }
+            }
+            for (String t : tables) {
+                if (!KNOWN_TABLES.contains(t)) {
+                    notices.add("The report asks for table \u201c" + t + "\u201d, which scalestudy does not know; "
+                            + "known tables: " + String.join(", ", KNOWN_TABLES) + ".");
+                }
+            }
+            charts.retainAll(ChartSpecs.KNOWN);
+            tables.retainAll(KNOWN_TABLES);
+            return new Request(charts, tables, notices);
+        }
+    }
+
+    /**
+     * A study's page: the leaderboard, the small multiples (within {@link #MULTIPLES_PANELS}), the data, the fits
+     * as rows linking to their pages, the downloads and the source. No fit's charts or tables: a study's page
+     * grows with its number of groups (a row and a panel each), not with its fits' runs, curves or charts.
+     */
     static StudyPage study(StudyResult s, SiteOptions options) {
         String where = "study " + s.slug() + ": ";
         Objects.requireNonNull(s.fits(), () -> where + "fits is null");
         Objects.requireNonNull(s.datasets(), () -> where + "datasets is null");
         Objects.requireNonNull(s.report(), () -> where + "report is null");
 
-        ReportRequest report = s.report();
-        Set<String> charts = new LinkedHashSet<>(orEmpty(report.charts()));
-        Set<String> tables = new LinkedHashSet<>(orEmpty(report.tables()));
-        List<String> notices = new ArrayList<>();
-        for (String c : charts) {
-            if (!ChartSpecs.KNOWN.contains(c)) {
-                notices.add("The report asks for chart \u201c" + c + "\u201d, which scalestudy does not know; "
-                        + "known charts: " + String.join(", ", ChartSpecs.KNOWN) + ".");
-            }
-        }
-        for (String t : tables) {
-            if (!KNOWN_TABLES.contains(t)) {
-                notices.add("The report asks for table \u201c" + t + "\u201d, which scalestudy does not know; "
-                        + "known tables: " + String.join(", ", KNOWN_TABLES) + ".");
-            }
-        }
-        charts.retainAll(ChartSpecs.KNOWN);
-        tables.retainAll(KNOWN_TABLES);
-
-        boolean detailed = s.fits().size() <= DETAILED_FITS;
-        if (!detailed) {
-            notices.add("This study has " + Numbers.count(s.fits().size()) + " fits, more than the "
-                    + Numbers.count(DETAILED_FITS) + " a page shows with charts and tables: the overview lists "
-                    + "every fit, and results.json holds each one in full (parameters, runs, curve).");
-        }
-        List<FitView> fitViews = new ArrayList<>();
-        int i = 0;
-        for (FitOutcome f : detailed ? s.fits() : List.<FitOutcome>of()) {
-            i++;
-            fitViews.add(fit(i, f, charts, tables));
-        }
+        Request request = Request.of(s.report());
+        List<String> notices = new ArrayList<>(request.notices());
+        List<String> names = SiteLayout.fitNames(s.fits());
+        List<ChartView> multiples = multiples(s.fits(), names, notices);
         List<DatasetView> datasets = new ArrayList<>();
         for (DatasetSummary d : s.datasets()) {
             datasets.add(dataset(d));
         }
-        List<Fact> provenance = new ArrayList<>();
-        provenance.add(new Fact("study " + text(s.sourceFile()), "sha256 " + text(s.sourceSha256()), false));
-        for (DatasetSummary d : s.datasets()) {
-            provenance.add(new Fact("data " + text(d.name()) + " (" + text(d.file()) + ")",
-                    "sha256 " + text(d.sha256()), false));
-        }
         Frame frame = new Frame(text(s.title()) + " \u2014 scalestudy", text(s.description()), ASSETS_FROM_STUDY,
                 options.baseUrl().isEmpty() ? "" : options.baseUrl() + s.slug() + "/",
-                options.toolVersion(), provenance);
+                options.toolVersion(), provenance(s));
         List<Download> downloads = new ArrayList<>();
         for (String name : Downloads.NAMES) {
             downloads.add(new Download(name, Downloads.description(name), SiteLayout.csvFile(name),
@@ -204,15 +205,63 @@ final class PageModels {
                 SiteLayout.sourceFileName(s),
                 SiteLayout.RESULTS,
                 datasets,
-                overview(s.fits(), tables.contains("errors"), detailed),
-                leaderboard(s.fits()),
-                detailed ? multiples(s.fits()) : List.of(),
+                overview(s.fits(), names, request.tables().contains("errors")),
+                leaderboard(s.fits(), names),
+                multiples,
                 downloads,
-                fitViews,
                 notices,
-                detailed && !s.fits().isEmpty() && (!charts.isEmpty() || !multiples(s.fits()).isEmpty()),
+                !multiples.isEmpty(),
                 sourceLines(text(s.sourceText())),
                 DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()));
+    }
+
+    /** The footer's provenance lines: the SHA-256 of the study file and of every data file. */
+    private static List<Fact> provenance(StudyResult s) {
+        List<Fact> provenance = new ArrayList<>();
+        provenance.add(new Fact("study " + text(s.sourceFile()), "sha256 " + text(s.sourceSha256()), false));
+        for (DatasetSummary d : orEmpty(s.datasets())) {
+            provenance.add(new Fact("data " + text(d.name()) + " (" + text(d.file()) + ")",
+                    "sha256 " + text(d.sha256()), false));
+        }
+        return provenance;
+    }
+
+    /**
+     * The page of fit {@code index} (from 0) of study {@code s}: its charts and tables as the study's report block
+     * asks for them, its optimisation facts, links to the study page and to the fits before and after it, and its
+     * downloads.
+     *
+     * @param names the fits' names, {@link SiteLayout#fitNames} of the study's fits
+     */
+    static FitPage fitPage(StudyResult s, int index, List<String> names, SiteOptions options) {
+        FitOutcome f = s.fits().get(index);
+        Request request = Request.of(s.report());
+        String name = names.get(index);
+        String study = "../" + SiteLayout.INDEX;
+        FitView view = fit(index + 1, f, request.charts(), request.tables(), study);
+        String description = fitName(f) + ": " + text(f.law()) + " (" + text(f.lawKind()) + ") fitted to "
+                + text(f.dataset()) + (text(f.group()).isEmpty() ? "" : ", group " + text(f.group()))
+                + ", in \u201c" + text(s.title()) + "\u201d.";
+        Frame frame = new Frame(fitName(f) + " \u2014 " + text(s.title()) + " \u2014 scalestudy", description,
+                "../" + ASSETS_FROM_STUDY,
+                options.baseUrl().isEmpty() ? "" : options.baseUrl() + s.slug() + "/" + SiteLayout.fitPage(name),
+                options.toolVersion(), provenance(s));
+        int n = s.fits().size();
+        return new FitPage(
+                frame,
+                text(s.title()),
+                study,
+                "../../" + SiteLayout.INDEX,
+                "fit " + Numbers.count(index + 1) + " of " + Numbers.count(n),
+                index > 0 ? names.get(index - 1) + ".html" : "",
+                index > 0 ? fitName(s.fits().get(index - 1)) : "",
+                index + 1 < n ? names.get(index + 1) + ".html" : "",
+                index + 1 < n ? fitName(s.fits().get(index + 1)) : "",
+                view,
+                SiteLayout.fitJson(name),
+                SiteLayout.fitCsv(name),
+                "../" + SiteLayout.RESULTS,
+                !view.charts().isEmpty());
     }
 
     /**
@@ -220,6 +269,11 @@ final class PageModels {
      * with its holdout MRE (linking to the fit), the lowest of each row in bold, and the winner named.
      */
     static Table leaderboard(List<FitOutcome> fits) {
+        return leaderboard(fits, SiteLayout.fitNames(fits));
+    }
+
+    /** @param names the fits' names ({@link SiteLayout#fitNames}): each MRE links to its fit's page */
+    static Table leaderboard(List<FitOutcome> fits, List<String> names) {
         List<String> laws = new ArrayList<>(medianHoldoutMre(fits).keySet());
         Map<String, Map<String, Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < fits.size(); i++) {
@@ -252,7 +306,7 @@ final class PageModels {
                     cells.add(new Cell("", "", "", "not fitted to this group", false));
                 } else {
                     double mre = holdoutMre(fits.get(index));
-                    cells.add(new Cell(Numbers.percent(mre), "#fit-" + (index + 1), Numbers.sortKey(mre),
+                    cells.add(new Cell(Numbers.percent(mre), SiteLayout.fitPage(names.get(index)), Numbers.sortKey(mre),
                             "holdout MRE of " + law + " on " + g.getKey(), law.equals(bestLaw)));
                 }
             }
@@ -273,35 +327,62 @@ final class PageModels {
         return new Table("", columns, rows, note.toString());
     }
 
-    /** One small-multiples chart per law fitted to two or more groups. */
+    /** One small-multiples chart per law fitted to two or more groups (see {@link #multiples(List, List, List)}). */
     static List<ChartView> multiples(List<FitOutcome> fits) {
-        Map<String, List<FitOutcome>> byLaw = new LinkedHashMap<>();
-        for (FitOutcome f : fits) {
-            byLaw.computeIfAbsent(text(f.law()), k -> new ArrayList<>()).add(f);
+        return multiples(fits, SiteLayout.fitNames(fits), new ArrayList<>());
+    }
+
+    /**
+     * One small-multiples chart per law fitted to two or more groups, in study order, while the panels drawn so far
+     * and the law's stay within {@link #MULTIPLES_PANELS}; for a law past that, a notice goes to {@code notices}
+     * (its groups' charts are on their fit pages). A chart's table lists its panels, one row each, with a link to
+     * the fit's page, where the runs and the curve are tabled in full.
+     *
+     * @param names the fits' names ({@link SiteLayout#fitNames})
+     */
+    static List<ChartView> multiples(List<FitOutcome> fits, List<String> names, List<String> notices) {
+        Map<String, List<Integer>> byLaw = new LinkedHashMap<>();
+        for (int i = 0; i < fits.size(); i++) {
+            byLaw.computeIfAbsent(text(fits.get(i).law()), k -> new ArrayList<>()).add(i);
         }
         List<ChartView> charts = new ArrayList<>();
+        int panels = 0;
         int i = 0;
-        for (Map.Entry<String, List<FitOutcome>> e : byLaw.entrySet()) {
+        for (Map.Entry<String, List<Integer>> e : byLaw.entrySet()) {
             i++;
-            if (e.getValue().size() < 2) {
+            List<Integer> members = e.getValue();
+            if (members.size() < 2) {
                 continue;
             }
-            String id = "law-" + i + "-multiples";
-            List<Row> rows = new ArrayList<>();
-            for (FitOutcome f : e.getValue()) {
-                for (RunRow r : ChartSpecs.scalingRuns(f)) {
-                    rows.add(new Row(cssClass("role-", r.role()), List.of(Cell.of(groupLabel(f)), Cell.of(text(r.id())),
-                            Cell.of(text(r.role())), Cell.number(Numbers.format(r.x()), r.x()),
-                            Cell.number(Numbers.format(r.observed()), r.observed()),
-                            Cell.number(Numbers.format(r.predicted()), r.predicted()))));
-                }
+            if (panels + members.size() > MULTIPLES_PANELS) {
+                notices.add("Law \u201c" + e.getKey() + "\u201d is fitted to " + Numbers.count(members.size())
+                        + " groups, more panels than this page draws (" + Numbers.count(MULTIPLES_PANELS)
+                        + " in all): its groups are in the leaderboard, each linking to its fit\u2019s page and charts.");
+                continue;
             }
-            Table data = new Table("", List.of(new Column("group", false), new Column("run", false),
-                    new Column("role", false), new Column("x", true), new Column("observed", true),
-                    new Column("predicted", true)), rows);
+            panels += members.size();
+            String id = "law-" + i + "-multiples";
+            List<FitOutcome> group = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
+            for (int index : members) {
+                FitOutcome f = fits.get(index);
+                group.add(f);
+                Metrics fm = f.fitMetrics();
+                Metrics hm = f.holdoutMetrics();
+                double mre = holdoutMre(f);
+                rows.add(new Row("", List.of(
+                        new Cell(groupLabel(f), SiteLayout.fitPage(names.get(index))),
+                        Cell.number(Numbers.count(ChartSpecs.scalingRuns(f).size()), ChartSpecs.scalingRuns(f).size()),
+                        Cell.number(fm == null ? "0" : Numbers.count(fm.n()), fm == null ? 0 : fm.n()),
+                        Cell.number(hm == null ? "0" : Numbers.count(hm.n()), hm == null ? 0 : hm.n()),
+                        Cell.number(Numbers.percent(mre), mre))));
+            }
+            Table data = new Table("", List.of(new Column("group", false), new Column("runs drawn", true),
+                    new Column("fit n", true), new Column("holdout n", true), new Column("holdout MRE", true)), rows,
+                    "Each panel's runs and curve, number by number, are on its fit's page (the link).");
             charts.add(new ChartView(id, id + "-spec", e.getKey() + " in every group: observed runs and the fitted"
                     + " law, one panel per group (each with its own y scale)",
-                    JsonSupport.htmlSafe(ChartSpecs.multiples(e.getKey(), e.getValue())), data));
+                    JsonSupport.htmlSafe(ChartSpecs.multiples(e.getKey(), group)), data));
         }
         return charts;
     }
@@ -316,23 +397,39 @@ final class PageModels {
         return group.isEmpty() ? text(f.dataset()) + " (all runs)" : group;
     }
 
-    private static FitView fit(int index, FitOutcome f, Set<String> charts, Set<String> tables) {
+    /** @param studyHref the study's page, relative to the fit's page (for the link to the fit's study line) */
+    private static FitView fit(int index, FitOutcome f, Set<String> charts, Set<String> tables, String studyHref) {
         String anchor = "fit-" + index;
+        // The scaling, residuals and parity charts draw the runs (and scaling the targets): their numbers are all in
+        // the runs table (and the targets table), shown whenever one of them is, instead of a copy under each chart.
+        Set<String> shown = new LinkedHashSet<>(tables);
+        boolean drawsRuns = charts.stream().anyMatch(RUN_CHARTS::contains);
+        if (drawsRuns) {
+            shown.add("runs");
+            if (charts.contains("scaling")) {
+                shown.add("targets");
+            }
+        }
+        String runsId = anchor + "-runs";
         List<ChartView> chartViews = new ArrayList<>();
         for (String c : charts) {
             String id = anchor + "-" + c;
+            boolean inRuns = RUN_CHARTS.contains(c);
+            boolean withTargets = c.equals("scaling") && !orEmpty(f.targets()).isEmpty();
             chartViews.add(new ChartView(id, id + "-spec", ChartSpecs.caption(c, f),
-                    JsonSupport.htmlSafe(ChartSpecs.build(c, f)), ChartTables.of(c, f)));
+                    JsonSupport.htmlSafe(ChartSpecs.build(c, f)), inRuns ? null : ChartTables.of(c, f),
+                    inRuns ? "#" + runsId : "", inRuns ? "the runs table" + (withTargets ? " and the targets table" : "")
+                    + " below" : ""));
         }
         List<Table> tableViews = new ArrayList<>();
-        for (String t : tables) {
+        for (String t : shown) {
             if (t.equals("targets") && orEmpty(f.targets()).isEmpty()) {
                 continue; // the study names no targets for this fit
             }
             tableViews.add(switch (t) {
                 case "parameters" -> parameters(f);
                 case "errors" -> errors(f);
-                case "runs" -> runs(f);
+                case "runs" -> runs(f, runsId);
                 case "targets" -> targets(f);
                 default -> throw new IllegalStateException(t);
             });
@@ -371,6 +468,7 @@ final class PageModels {
                 text(f.dataset()),
                 text(f.group()),
                 f.line() > 0 ? Integer.toString(f.line()) : "",
+                f.line() > 0 ? studyHref + "#L" + f.line() : "",
                 converged,
                 attention,
                 headline(f),
@@ -549,25 +647,32 @@ final class PageModels {
                 Cell.number(Numbers.format(m.r2()), m.r2())));
     }
 
-    private static Table runs(FitOutcome f) {
+    /**
+     * Every run of the fit with its observed and predicted value and relative residual (observed − predicted) /
+     * observed: the numbers of the scaling, residuals and parity charts. {@code id} is its anchor.
+     */
+    private static Table runs(FitOutcome f, String id) {
         List<Row> rows = new ArrayList<>();
         for (RunRow r : orEmpty(f.runs())) {
+            double residual = ChartSpecs.relativeResidual(r);
             rows.add(new Row(cssClass("role-", r.role()), List.of(
                     Cell.of(text(r.id())),
                     Cell.of(text(r.role())),
                     Cell.number(Numbers.format(r.x()), r.x()),
                     Cell.number(Numbers.format(r.observed()), r.observed()),
                     Cell.number(Numbers.format(r.predicted()), r.predicted()),
+                    Cell.number(Numbers.percent(residual), residual),
                     Cell.of(text(r.note())))));
         }
         return new Table("Runs", List.of(
                 new Column("run", false), new Column("role", false), new Column(text(f.xLabel()), true),
                 new Column("observed " + text(f.yLabel()), true), new Column("predicted", true),
-                new Column("note", false)), rows, "", rows.size() > FOLD_ABOVE);
+                new Column("relative residual", true), new Column("note", false)), rows, "",
+                rows.size() > FOLD_ABOVE, id);
     }
 
-    /** @param linked whether each row links to the fit's section (there is none when the page is not detailed) */
-    private static Table overview(List<FitOutcome> fits, boolean withErrors, boolean linked) {
+    /** Every fit, a row each, linking to its page ({@code names}: {@link SiteLayout#fitNames}). */
+    private static Table overview(List<FitOutcome> fits, List<String> names, boolean withErrors) {
         List<Column> columns = new ArrayList<>(List.of(
                 new Column("law", false), new Column("group", false), new Column("dataset", false),
                 new Column("converged", false), new Column("fit n", true), new Column("holdout n", true)));
@@ -583,7 +688,7 @@ final class PageModels {
             Metrics hm = f.holdoutMetrics();
             boolean converged = f.optimization() != null && f.optimization().converged();
             List<Cell> cells = new ArrayList<>(List.of(
-                    new Cell(text(f.law()), linked ? "#fit-" + i : ""),
+                    new Cell(text(f.law()), SiteLayout.fitPage(names.get(i - 1))),
                     Cell.of(text(f.group())),
                     Cell.of(text(f.dataset())),
                     Cell.of(converged ? "yes" : "no"),

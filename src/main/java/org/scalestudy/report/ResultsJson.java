@@ -55,4 +55,16 @@ public final class ResultsJson {
         }
         out.write('\n');
     }
+
+    /**
+     * Streams one fit to {@code out} as {@code results.json} holds it in {@code fits} (keys sorted, non-finite
+     * numbers as null, pretty-printed, a final newline): a fit page's JSON download.
+     */
+    public static void writeFit(org.scalestudy.results.FitOutcome fit, java.io.OutputStream out)
+            throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator generator = JsonSupport.prettyGenerator(out)) {
+            JsonSupport.writeValue(generator, fit);
+        }
+        out.write('\n');
+    }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * outDir/
  *   index.html                 the studies, with links, fit counts and best holdout MRE
  *   assets/                    vega.min.js, vega-lite.min.js, vega-embed.min.js (from the jar), style.css
- *   &lt;slug&gt;/index.html          summary, data, then per fit: charts, tables, optimisation facts; source
+ *   &lt;slug&gt;/index.html          leaderboard, small multiples, data, the fits (links to their pages), source
+ *   &lt;slug&gt;/fits/&lt;fit&gt;.html     a fit's charts, tables and optimisation facts; .json and .csv: its downloads
  *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: README.md (section results.json))
  *   &lt;slug&gt;/&lt;file&gt;.study        the study's source text, for download
  *   &lt;slug&gt;/{data,parameters,predictions}.{csv,json}   the study's tables, for download
@@ -127,6 +128,85 @@ public final class SiteBuilder {
             }
         }
         writeText(dir.resolve(SiteLayout.sourceFileName(study)), study.sourceText() == null ? "" : study.sourceText());
+        writeFits(study, dir.resolve(SiteLayout.FITS));
+    }
+
+    /**
+     * Each fit's page and downloads. A study may have ten thousand fits: the pages are written by one thread per
+     * core, each fit on its own (its files depend on nothing written by another), with at most a few pages in memory
+     * per thread; the bytes are the same as one thread would write.
+     */
+    private void writeFits(StudyResult study, Path dir) throws IOException {
+        List<org.scalestudy.results.FitOutcome> fits = study.fits() == null ? List.of() : study.fits();
+        if (fits.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        List<String> names = SiteLayout.fitNames(fits);
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), fits.size()));
+        if (threads == 1) {
+            for (int i = 0; i < fits.size(); i++) {
+                writeFit(study, i, names, dir);
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scalestudy-fit-pages");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.ExecutorCompletionService<Void> done =
+                    new java.util.concurrent.ExecutorCompletionService<>(pool);
+            int window = 4 * threads;
+            int submitted = 0;
+            int finished = 0;
+            while (finished < fits.size()) {
+                while (submitted < fits.size() && submitted - finished < window) {
+                    int i = submitted++;
+                    done.submit(() -> {
+                        writeFit(study, i, names, dir);
+                        return null;
+                    });
+                }
+                done.take().get();
+                finished++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the fit pages of " + study.slug());
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Fit {@code i}'s page, its JSON (the fit as results.json holds it) and its CSV (its predictions). */
+    private void writeFit(StudyResult study, int i, List<String> names, Path dir) throws IOException {
+        org.scalestudy.results.FitOutcome fit = study.fits().get(i);
+        String name = names.get(i);
+        writeText(dir.resolve(name + ".html"), renderer.render("fit.ftlh", PageModels.fitPage(study, i, names,
+                options)));
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(
+                dir.resolve(SiteLayout.fitJson(name)), StandardOpenOption.CREATE_NEW), 1 << 16)) {
+            ResultsJson.writeFit(fit, out);
+        }
+        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(
+                dir.resolve(SiteLayout.fitCsv(name)), StandardOpenOption.CREATE_NEW), StandardCharsets.UTF_8),
+                1 << 16)) {
+            Downloads.writeCsv(Downloads.predictions(List.of(fit)), out);
+        }
     }
 
     private static void writeAssets(Path dir) throws IOException {

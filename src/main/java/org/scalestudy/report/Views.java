@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the templates see: plain records of ready-to-print strings. Numbers are formatted in Java
  * ({@link Numbers}), so templates hold no formatting logic and the output does not depend on
- * FreeMarker's locale. Nothing here is {@code null}; absent text is {@code ""}.
+ * FreeMarker's locale. Nothing here is {@code null} but a {@link ChartView}'s {@code data} (its numbers are in a
+ * table elsewhere on the page); absent text is {@code ""}.
  * The records are public only because FreeMarker's object wrapper introspects public types.
  */
 public final class Views {
@@ -38,7 +39,10 @@ public final class Views {
     public record Download(String label, String description, String csvHref, String jsonHref) {
     }
 
-    /** A study's page. */
+    /**
+     * A study's page: the leaderboard, the small multiples, the data, every fit as a row linking to its page, the
+     * downloads and the source. It holds no fit's charts or tables: those are on the fit pages.
+     */
     public record StudyPage(
             Frame frame,
             String title,
@@ -53,11 +57,32 @@ public final class Views {
             Table leaderboard,
             List<ChartView> multiples,
             List<Download> downloads,
-            List<FitView> fits,
             List<String> notices,
             boolean hasCharts,
             List<SourceLine> source,
             DecisionViews.DecisionSection decisions) {
+    }
+
+    /**
+     * A fit's page. {@code previousHref} and {@code nextHref} link to the study's fits before and after it ("" at
+     * either end); {@code position} says where it is ("fit 3 of 118"); {@code jsonHref} and {@code csvHref} are its
+     * downloads.
+     */
+    public record FitPage(
+            Frame frame,
+            String studyTitle,
+            String studyHref,
+            String indexHref,
+            String position,
+            String previousHref,
+            String previousName,
+            String nextHref,
+            String nextName,
+            FitView fit,
+            String jsonHref,
+            String csvHref,
+            String resultsHref,
+            boolean hasCharts) {
     }
 
     /** A dataset that went into the study. */
@@ -65,9 +90,9 @@ public final class Views {
     }
 
     /**
-     * One law × group. {@code line} is "" when unknown. {@code attention} is true when an optimisation fact
-     * is a warning (not converged, or only one of several starts reached the best objective): the page then
-     * shows the facts unfolded.
+     * One law × group. {@code line} is "" when unknown, {@code lineHref} the link to that line of the study's
+     * source. {@code attention} is true when an optimisation fact is a warning (not converged, or only one of
+     * several starts reached the best objective): the page then shows the facts unfolded.
      */
     public record FitView(
             String anchor,
@@ -78,6 +103,7 @@ public final class Views {
             String dataset,
             String group,
             String line,
+            String lineHref,
             boolean converged,
             boolean attention,
             List<Fact> headline,
@@ -89,22 +115,34 @@ public final class Views {
 
     /**
      * An embedded chart. {@code specJson} is already safe inside a {@code <script>} element
-     * (see {@link JsonSupport#htmlSafe}); it is the only value templates print without HTML escaping.
+     * (see {@link JsonSupport#htmlSafe}); it is the only value templates print without HTML escaping. Its numbers
+     * are either in {@code data}, a table under it, or ({@code data} null) in a table elsewhere on the page, which
+     * {@code dataHref} links to and {@code dataLabel} names.
      */
-    public record ChartView(String id, String specId, String title, String specJson, Table data) {
+    public record ChartView(String id, String specId, String title, String specJson, Table data, String dataHref,
+                            String dataLabel) {
+        ChartView(String id, String specId, String title, String specJson, Table data) {
+            this(id, specId, title, specJson, data, "", "");
+        }
     }
 
     /**
      * A table; {@code caption} may be "", {@code note} (a line under it) too. A {@code folded} table is shown
-     * closed under its caption (a {@code <details>} element, which opens without JavaScript).
+     * closed under its caption (a {@code <details>} element, which opens without JavaScript). {@code id} is its
+     * anchor on the page ("" for none).
      */
-    public record Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded) {
+    public record Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded,
+                        String id) {
         Table(String caption, List<Column> columns, List<Row> rows) {
-            this(caption, columns, rows, "", false);
+            this(caption, columns, rows, "", false, "");
         }
 
         Table(String caption, List<Column> columns, List<Row> rows, String note) {
-            this(caption, columns, rows, note, false);
+            this(caption, columns, rows, note, false, "");
+        }
+
+        Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded) {
+            this(caption, columns, rows, note, folded, "");
         }
     }
 

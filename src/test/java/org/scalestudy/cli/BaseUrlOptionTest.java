@@ -46,5 +46,11 @@ class BaseUrlOptionTest {
         // Links between pages stay relative: the base URL appears in the head's two tags and nowhere else.
         assertEquals(2, page.split("https://user.github.io", -1).length - 1);
         assertTrue(page.contains("href=\"../index.html\""));
+        // A fit's page: its canonical URL is its file under the study's folder; its links stay relative too.
+        String fit = Files.readString(out.resolve("demo/fits/direct--ladder--metric-arc_easy.html"));
+        assertTrue(fit.contains("<link rel=\"canonical\" "
+                + "href=\"https://user.github.io/repo/demo/fits/direct--ladder--metric-arc_easy.html\">"), fit);
+        assertEquals(2, fit.split("https://user.github.io", -1).length - 1);
+        assertTrue(fit.contains("href=\"../index.html\""));
     }
 }

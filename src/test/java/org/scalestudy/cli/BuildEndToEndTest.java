@@ -106,7 +106,7 @@ class BuildEndToEndTest {
 
     @Test
     void everyChartSpecHasDataAMarkAndEncodings() throws IOException {
-        String page = Files.readString(site.resolve("demo/index.html"));
+        String page = String.join("\n", org.scalestudy.SitePages.texts(site.resolve("demo")));
         Matcher m = SPEC.matcher(page);
         int charts = 0;
         while (m.find()) {
@@ -134,9 +134,10 @@ class BuildEndToEndTest {
             }
             assertTrue(plotsXAgainstY, m.group(1) + " plots a field against x and y");
         }
-        // Four charts (scaling, residuals, parity, sensitivity) for each of the five fits, and one small-multiples
-        // chart for the direct law, fitted to four benchmarks.
+        // Four charts (scaling, residuals, parity, sensitivity) on each of the five fits' pages, and one
+        // small-multiples chart on the study page, for the direct law, fitted to four benchmarks.
         assertEquals(21, charts);
+        assertEquals(1, SPEC.matcher(Files.readString(site.resolve("demo/index.html"))).results().count());
     }
 
     @Test
@@ -189,7 +190,10 @@ class BuildEndToEndTest {
             assertFalse(html.contains("<script>alert(1)"), name + " must not carry the title as markup");
             assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), name + " shows the title escaped");
         }
-        String page = Files.readString(out.resolve("x/index.html"));
+        // The one fit's page: ungrouped, it is named by law and dataset.
+        String page = Files.readString(out.resolve("x/fits/l--d.html"));
+        assertFalse(page.contains("<script>alert(1)"));
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         Matcher m = SPEC.matcher(page);
         int specs = 0;
         while (m.find()) {

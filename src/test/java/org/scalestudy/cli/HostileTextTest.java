@@ -57,8 +57,12 @@ class HostileTextTest {
         assertEquals(0, run.code(), run.err());
     }
 
+    /** The index, the study page and the three fits' pages. */
     static List<String> pages() throws IOException {
-        return List.of(Files.readString(site.resolve("index.html")), Files.readString(site.resolve("h/index.html")));
+        List<String> pages = new ArrayList<>(List.of(Files.readString(site.resolve("index.html"))));
+        pages.addAll(org.scalestudy.SitePages.texts(site.resolve("h")));
+        assertEquals(5, pages.size());
+        return pages;
     }
 
     @Test
@@ -72,17 +76,18 @@ class HostileTextTest {
             assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "shown escaped");
             assertTrue(html.contains(TEMPLATE), "shown as written");
         }
-        String page = pages().get(1);
-        assertTrue(page.contains("&lt;#assign x=1&gt;${x}"), "the description shows the directive as text");
-        // Every <script> element of the page is either ours (loading assets or drawing charts) or a spec.
-        int opened = page.split("<script", -1).length - 1;
-        int closed = page.split("</script>", -1).length - 1;
-        assertEquals(opened, closed, "every script element closes where scalestudy closes it");
+        assertTrue(pages().get(1).contains("&lt;#assign x=1&gt;${x}"), "the description shows the directive as text");
+        for (String page : pages()) {
+            // Every <script> element of the page is either ours (loading assets or drawing charts) or a spec.
+            int opened = page.split("<script", -1).length - 1;
+            int closed = page.split("</script>", -1).length - 1;
+            assertEquals(opened, closed, "every script element closes where scalestudy closes it");
+        }
     }
 
     @Test
     void embeddedChartSpecsHoldNoRawAngleBracketAndReadBackExactly() throws IOException {
-        String page = pages().get(1);
+        String page = String.join("\n", pages().subList(1, 5));
         Matcher m = BuildEndToEndTest.SPEC.matcher(page);
         List<String> texts = new ArrayList<>();
         while (m.find()) {

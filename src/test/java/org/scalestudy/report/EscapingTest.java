@@ -34,6 +34,11 @@ class EscapingTest {
         return Files.readString(site.resolve("hostile/index.html"));
     }
 
+    /** The hostile fit's page: its name keeps letters, digits and _ of law, dataset and group, nothing else. */
+    private static String hostileFitPage(Path site) throws IOException {
+        return Files.readString(site.resolve("hostile/fits/direct--runs--metric-script-script-alert-g-script.html"));
+    }
+
     /** The fixture with the first fit's group and first run id replaced by hostile text. */
     private static StudyResult withGroupAndRunId(StudyResult s) {
         var f = s.fits().get(0);
@@ -52,28 +57,36 @@ class EscapingTest {
         Path site = tmp.resolve("site");
         String page = buildHostilePage(site);
         String index = Files.readString(site.resolve("index.html"));
-        for (String html : List.of(page, index)) {
+        String fit = hostileFitPage(site);
+        for (String html : List.of(page, index, fit)) {
             // The title never appears raw, only escaped…
             assertFalse(html.contains(SCRIPT), "raw script tag in page");
             assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped title");
             // …and no script element other than ours exists: 3 library scripts + our own on the study page.
             assertFalse(html.contains("alert('g')</script>"));
         }
-        // Study page: 3 Vega <script src>, the site's own site.js, 4 JSON specs and no inline script;
-        // the index loads site.js only (for sortable tables).
-        assertEquals(8, count(page, "<script"));
+        // Fit page: 3 Vega <script src>, the site's own site.js, 2 JSON specs and no inline script; the study
+        // page (no chart: no law has two groups) and the index load site.js only (for sortable tables).
+        assertEquals(6, count(fit, "<script"));
+        assertEquals(1, count(page, "<script"));
         assertEquals(1, count(index, "<script"));
         assertEquals(1, count(index, "<script src=\"assets/site.js\" defer></script>"));
         // The group appears in HTML with its quotes escaped, so it cannot close an attribute either.
-        assertTrue(page.contains("metric=&lt;/script&gt;&lt;script&gt;alert(&#39;g&#39;)&lt;/script&gt;&quot;"), "escaped group");
+        for (String html : List.of(page, fit)) {
+            assertTrue(html.contains("metric=&lt;/script&gt;&lt;script&gt;alert(&#39;g&#39;)&lt;/script&gt;&quot;"),
+                    "escaped group");
+        }
+        // So does the hostile run id, in the fit page's runs table.
+        assertTrue(fit.contains("run&quot;&lt;/script&gt;&lt;!--"), "escaped run id");
     }
 
     @Test
     void embeddedJsonIsInertAndRoundTrips() throws IOException {
-        String page = buildHostilePage(tmp.resolve("site"));
-        Map<String, String> specs = Fixtures.embeddedJson(page);
-        // All four specs were found, which also shows that none was cut short by an injected </script>.
-        assertEquals(4, specs.size());
+        Path site = tmp.resolve("site");
+        buildHostilePage(site);
+        Map<String, String> specs = Fixtures.embeddedJson(hostileFitPage(site));
+        // Both specs were found, which also shows that none was cut short by an injected </script>.
+        assertEquals(2, specs.size());
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, String> e : specs.entrySet()) {
             String text = e.getValue();

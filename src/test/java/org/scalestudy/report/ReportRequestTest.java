@@ -25,7 +25,10 @@ class ReportRequestTest {
                 s.datasets(), s.fits(), report);
         Path site = tmp.resolve("site");
         new SiteBuilder().build(List.of(s), site);
-        return Files.readString(site.resolve("ladder/index.html"));
+        // The study page, then the two fits' pages.
+        return Files.readString(site.resolve("ladder/index.html"))
+                + Files.readString(site.resolve("ladder/fits/direct--runs--metric-arc_easy.html"))
+                + Files.readString(site.resolve("ladder/fits/bnsl--runs.html"));
     }
 
     @Test
@@ -34,10 +37,11 @@ class ReportRequestTest {
         // One scaling chart per fit; asking twice does not duplicate it (ids must stay unique).
         assertEquals(List.of("fit-1-scaling-spec", "fit-2-scaling-spec"),
                 List.copyOf(Fixtures.embeddedJson(html).keySet()));
-        // Tables not asked for are not shown.
+        // Tables not asked for are not shown, except the runs table, which holds the scaling chart's numbers.
         assertTrue(html.contains("<caption>Errors</caption>"));
         assertFalse(html.contains("<caption>Parameters</caption>"));
-        assertFalse(html.contains("<caption>Runs</caption>"));
+        assertTrue(html.contains("<caption>Runs</caption>"));
+        assertTrue(html.contains("The chart as a table: <a href=\"#fit-1-runs\">the runs table below</a>."), html);
         // The summary and the data section are always there.
         assertTrue(html.contains("<section id=\"data\">"));
         assertTrue(html.contains("data/ladder.csv"));
@@ -47,11 +51,14 @@ class ReportRequestTest {
     void withoutChartsThePageLoadsNoScripts() throws IOException {
         String html = page(new ReportRequest(List.of(), List.of("parameters")));
         // No charts → no 1 MB of Vega to download, and no inline script: only the site's small site.js
-        // (sortable tables) is loaded.
+        // (sortable tables) is loaded, by each of the three pages.
         assertFalse(html.contains("vega"));
-        assertEquals(1, html.split("<script", -1).length - 1);
+        assertEquals(3, html.split("<script", -1).length - 1);
         assertTrue(html.contains("<script src=\"../assets/site.js\" defer></script>"));
+        assertTrue(html.contains("<script src=\"../../assets/site.js\" defer></script>"));
         assertTrue(html.contains("<caption>Parameters</caption>"));
+        // No chart, so no runs table either: only what was asked for.
+        assertFalse(html.contains("<caption>Runs</caption>"));
     }
 
     @Test

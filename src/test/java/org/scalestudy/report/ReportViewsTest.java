@@ -71,8 +71,8 @@ class ReportViewsTest {
         assertEquals(List.of("metric=arc_easy", "5%", "3%", "bnsl"), arc.cells().stream().map(Cell::text).toList());
         assertFalse(arc.cells().get(1).strong());
         assertTrue(arc.cells().get(2).strong());
-        // Cells link to the fit and sort by the raw fraction.
-        assertEquals("#fit-3", arc.cells().get(2).href());
+        // Cells link to the fit's page (law, dataset and group in its name) and sort by the raw fraction.
+        assertEquals("fits/bnsl--runs--metric-arc_easy.html", arc.cells().get(2).href());
         assertEquals("0.03", arc.cells().get(2).sort());
         // piqa has no bnsl fit: an empty cell, not a zero.
         Row piqa = t.rows().get(1);
@@ -83,8 +83,9 @@ class ReportViewsTest {
 
     @Test
     void parametersShowTheirBootstrapIntervalAndTargetsTheirs() {
-        var page = PageModels.study(study());
-        var tables = page.fits().get(0).tables();
+        StudyResult s = study();
+        var fit = PageModels.fitPage(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT).fit();
+        var tables = fit.tables();
         Table parameters = tables.get(0);
         assertEquals(List.of("parameter", "value", "95% low", "95% high", "bound"),
                 parameters.columns().stream().map(Views.Column::label).toList());
@@ -93,7 +94,7 @@ class ReportViewsTest {
         // alpha ended on its upper bound: the row is flagged and says so, and the fit's headline warns.
         assertEquals("\u26a0 on upper bound", parameters.rows().get(1).cells().get(4).text());
         assertEquals("warn", parameters.rows().get(1).cssClass());
-        assertTrue(page.fits().get(0).headline().stream()
+        assertTrue(fit.headline().stream()
                 .anyMatch(h -> h.label().equals("on a bound") && h.value().equals("1 parameter") && h.warn()));
         Table targets = tables.get(1);
         assertEquals("Predictions at targets", targets.caption());
@@ -175,10 +176,78 @@ class ReportViewsTest {
         assertEquals("[\"metric=arc_easy \u00b7 holdout MRE 5%\",\"metric=piqa \u00b7 holdout MRE 2%\"]",
                 spec.path("facet").path("sort").toString());
         assertEquals("independent", spec.path("resolve").path("scale").path("y").asText());
-        // 5 runs with positive x and 3 curve points per group.
-        assertEquals(16, spec.path("data").path("values").size());
-        // Its table lists the same runs, with their group.
-        assertEquals(10, charts.get(0).data().rows().size());
+        // Per group: one object per role of its 5 runs with positive x (excluded, fit, holdout) and one for the
+        // curve's series, flattened into rows by the spec's transform.
+        assertEquals("[{\"flatten\":[\"x\",\"y\",\"predicted\"]}]", spec.path("transform").toString());
+        JsonNode values = spec.path("data").path("values");
+        assertEquals(8, values.size());
+        int runs = 0;
+        int curve = 0;
+        for (JsonNode v : values) {
+            assertEquals(v.path("x").size(), v.path("y").size());
+            if (v.path("layer").asText().equals("run")) {
+                runs += v.path("x").size();
+                assertEquals(v.path("x").size(), v.path("predicted").size());
+            } else {
+                curve += v.path("x").size();
+                assertEquals(0, v.path("predicted").size());
+            }
+        }
+        assertEquals(10, runs);
+        assertEquals(6, curve);
+        // Its table has a row per panel, linking to the fit's page.
+        Table table = charts.get(0).data();
+        assertEquals(2, table.rows().size());
+        assertEquals("fits/direct--runs--metric-piqa.html", table.rows().get(1).cells().get(0).href());
+        assertEquals(List.of("metric=piqa", "5", "3", "1", "2%"),
+                table.rows().get(1).cells().stream().map(Cell::text).toList());
+    }
+
+    @Test
+    void smallMultiplesRoundToFiveDigitsAndThinTheCurve() {
+        com.fasterxml.jackson.databind.node.ArrayNode a = JsonSupport.NODES.arrayNode();
+        // 5 significant digits, half-even on the decimal value of the double.
+        ChartSpecs.addRounded(a, 2.0331353064414904e19);
+        ChartSpecs.addRounded(a, 0.40151515);
+        ChartSpecs.addRounded(a, 123456.5);
+        ChartSpecs.addRounded(a, NaN);
+        ChartSpecs.addRounded(a, 0.0);
+        assertEquals("[2.0331E19,0.40152,123460.0,null,0.0]", a.toString());
+        // 60 points thinned to 24: the first and the last kept, the rest evenly spaced by index.
+        List<Integer> points = java.util.stream.IntStream.range(0, 60).boxed().toList();
+        List<Integer> thin = ChartSpecs.thin(points, 24);
+        assertEquals(24, thin.size());
+        assertEquals(0, thin.get(0));
+        assertEquals(59, thin.get(23));
+        // k * 59 / 23 rounded: k = 1 gives 2.565 → 3, k = 12 gives 30.78 → 31.
+        assertEquals(3, thin.get(1));
+        assertEquals(31, thin.get(12));
+        assertEquals(points.subList(0, 5), ChartSpecs.thin(points.subList(0, 5), 24));
+    }
+
+    @Test
+    void smallMultiplesStopAtThePanelBudgetAndSaySo() {
+        StudyResult s = study();
+        FitOutcome f = s.fits().get(0);
+        List<FitOutcome> many = new java.util.ArrayList<>();
+        // Law a with 2 groups, then law b with the rest of the budget plus one: b is left to its fit pages.
+        for (int i = 0; i < PageModels.MULTIPLES_PANELS + 1; i++) {
+            String law = i < 2 ? "a" : "b";
+            many.add(new FitOutcome(law, f.lawKind(), f.formula(), f.dataset(), "g=" + i, f.line(), f.xLabel(),
+                    f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(),
+                    f.curve()));
+        }
+        List<String> notices = new java.util.ArrayList<>();
+        var charts = PageModels.multiples(many, SiteLayout.fitNames(many), notices);
+        assertEquals(List.of("law-1-multiples"), charts.stream().map(Views.ChartView::id).toList());
+        assertEquals(1, notices.size());
+        assertTrue(notices.get(0).contains("\u201cb\u201d is fitted to 149 groups"), notices.get(0));
+        // With b one group smaller, both fit: 2 + 148 = 150 panels.
+        notices.clear();
+        charts = PageModels.multiples(many.subList(0, PageModels.MULTIPLES_PANELS),
+                SiteLayout.fitNames(many.subList(0, PageModels.MULTIPLES_PANELS)), notices);
+        assertEquals(2, charts.size());
+        assertEquals(List.of(), notices);
     }
 
     /** The downloads are written as streams (a study may have a million runs); they equal the tree form byte for byte. */
@@ -266,10 +335,31 @@ class ReportViewsTest {
     @Test
     void everyChartHasItsNumbersInATableForReadersWithoutJavaScript() {
         PageRenderer renderer = new PageRenderer();
-        String page = renderer.render("study.ftlh", PageModels.study(study()));
-        // 3 fits × 4 charts + 1 small-multiples chart, each followed by its table in a <details>.
-        assertEquals(13, page.split("<summary>The chart as a table</summary>", -1).length - 1);
-        assertEquals(13, page.split("class=\"vega\"", -1).length - 1);
+        StudyResult s = study();
+        String page = renderer.render("study.ftlh", PageModels.study(s));
+        // The study page: 1 small-multiples chart, followed by its table (a row per panel) in a <details>.
+        assertEquals(1, page.split("<summary>The chart as a table</summary>", -1).length - 1);
+        assertEquals(1, page.split("class=\"vega\"", -1).length - 1);
+        // Each fit's page: its 4 charts. The sensitivity chart is followed by its table; the scaling, residuals and
+        // parity charts draw the runs, whose numbers are all in the runs table, which they link to.
+        for (int i = 0; i < s.fits().size(); i++) {
+            var model = PageModels.fitPage(s, i, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT);
+            String fit = renderer.render("fit.ftlh", model);
+            assertEquals(4, fit.split("class=\"vega\"", -1).length - 1);
+            assertEquals(1, fit.split("<summary>The chart as a table</summary>", -1).length - 1);
+            String anchor = "fit-" + (i + 1) + "-runs";
+            assertEquals(3, fit.split("The chart as a table: <a href=\"#" + anchor + "\">", -1).length - 1);
+            // The runs table carries the anchor (folded tables on the <details>, which site.js opens), and a row per
+            // run with its relative residual: (0.70 - 0.665) / 0.70 = 5% for r4.
+            assertTrue(fit.contains("id=\"" + anchor + "\""), fit);
+            Table runs = model.fit().tables().stream().filter(t -> t.caption().equals("Runs")).findFirst()
+                    .orElseThrow();
+            assertEquals(anchor, runs.id());
+            assertEquals(5, runs.rows().size());
+            assertEquals("5%", runs.rows().get(3).cells().get(5).text());
+            // The scaling chart also draws the target: the targets table is on the page.
+            assertTrue(fit.contains("<caption>Predictions at targets</caption>"));
+        }
     }
 
     @Test

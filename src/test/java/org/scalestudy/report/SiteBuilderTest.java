@@ -33,6 +33,10 @@ class SiteBuilderTest {
         new SiteBuilder().build(List.of(Fixtures.study()), site);
     }
 
+    /** The pages of the fixture's two fits: law, dataset and (for the grouped one) group name them. */
+    private static final String FIT1 = "ladder/fits/direct--runs--metric-arc_easy.html";
+    private static final String FIT2 = "ladder/fits/bnsl--runs.html";
+
     private static String read(String path) throws IOException {
         return Files.readString(site.resolve(path), StandardCharsets.UTF_8);
     }
@@ -42,9 +46,13 @@ class SiteBuilderTest {
         // The layout is the contract with users and GitHub Pages: these exact files, nothing else at the top.
         assertEquals(List.of(".scalestudy-site", "assets", "index.html", "ladder"), Fixtures.entries(site));
         // The page, its results, its source, and the downloads (data, parameters, predictions as CSV and JSON).
-        assertEquals(List.of("data.csv", "data.json", "index.html", "ladder.study", "parameters.csv",
+        assertEquals(List.of("data.csv", "data.json", "fits", "index.html", "ladder.study", "parameters.csv",
                 "parameters.json", "predictions.csv", "predictions.json", "results.json"),
                 Fixtures.entries(site.resolve("ladder")));
+        // A page per fit, with the fit's JSON and CSV beside it.
+        assertEquals(List.of("bnsl--runs.csv", "bnsl--runs.html", "bnsl--runs.json",
+                "direct--runs--metric-arc_easy.csv", "direct--runs--metric-arc_easy.html",
+                "direct--runs--metric-arc_easy.json"), Fixtures.entries(site.resolve("ladder/fits")));
         // The site must work offline, so the Vega scripts, the style sheet and the site's script are copied in.
         assertEquals(List.of("site.js", "style.css", "vega-embed.min.js", "vega-lite.min.js", "vega.min.js"),
                 Fixtures.entries(site.resolve("assets")));
@@ -77,42 +85,70 @@ class SiteBuilderTest {
     void studyPageLinksAreRelative() throws IOException {
         String page = read("ladder/index.html");
         List<String> links = Fixtures.links(page);
-        // The page loads its scripts from ../assets, which is what makes the site work offline.
-        assertTrue(links.contains("../assets/vega-embed.min.js"), links.toString());
+        // The page loads its style from ../assets, which is what makes the site work offline; it draws no chart
+        // (no law has two groups, so no small multiples), so it loads no Vega.
         assertTrue(links.contains("../assets/style.css"), links.toString());
+        assertFalse(links.contains("../assets/vega-embed.min.js"), links.toString());
+        // The overview and the leaderboard link to each fit's page.
+        assertTrue(links.contains("fits/direct--runs--metric-arc_easy.html"), links.toString());
+        assertTrue(links.contains("fits/bnsl--runs.html"), links.toString());
         for (String link : links) {
             assertRelative(link);
         }
     }
 
     @Test
-    void studyPageShowsSummaryDataFitsAndSource() throws IOException {
-        String page = read("ladder/index.html");
-        // Summary and data section are always shown.
-        assertTrue(page.contains("<h1>Direct vs BNSL</h1>"));
-        assertTrue(page.contains("data/ladder.csv"));
-        assertTrue(page.contains("ab".repeat(32)), "dataset sha is shown");
-        // Numbers use the fixed 4-significant-digit rule (123.456789 → 123.5; 3.6e22 in scientific notation).
-        assertTrue(page.contains(">123.5<"));
-        assertTrue(page.contains(">0.04568<"));
-        assertTrue(page.contains(">3.6e22<"));
-        // NaN metrics are shown as an em dash, never as "NaN".
-        assertTrue(page.contains(">\u2014<"));
-        assertFalse(page.contains("NaN"));
-        // Optimisation facts include the failure to converge of the second fit.
-        assertTrue(page.contains("stopped: iteration limit"));
-        assertTrue(page.contains("3 of 81"));
-        // The fit links to the study line it comes from, and the source has that line anchor.
-        assertTrue(page.contains("href=\"#L5\""));
-        assertTrue(page.contains("id=\"L5\""));
-        // The source text is at the bottom, escaped (its quotes are HTML-escaped, not dropped).
-        assertTrue(page.contains("study &quot;Direct vs BNSL&quot; {"));
+    void fitPagesLinkBackAndToEachOtherRelatively() throws IOException {
+        String page = read(FIT1);
+        List<String> links = Fixtures.links(page);
+        // Two folders down: assets and the index are ../../, the study page ../.
+        assertTrue(links.contains("../../assets/vega-embed.min.js"), links.toString());
+        assertTrue(links.contains("../../assets/style.css"), links.toString());
+        assertTrue(links.contains("../../index.html"), links.toString());
+        assertTrue(links.contains("../index.html"), links.toString());
+        // The first fit links to the next and not to a previous one; the second, back.
+        assertTrue(page.contains("<a href=\"bnsl--runs.html\" rel=\"next\""), page);
+        assertFalse(page.contains("rel=\"prev\""));
+        assertTrue(read(FIT2).contains("<a href=\"direct--runs--metric-arc_easy.html\" rel=\"prev\""));
+        assertTrue(page.contains("fit 1 of 2"));
+        // Its downloads sit beside it.
+        assertTrue(links.contains("direct--runs--metric-arc_easy.json"), links.toString());
+        assertTrue(links.contains("direct--runs--metric-arc_easy.csv"), links.toString());
+        assertTrue(links.contains("../results.json"), links.toString());
+        for (String link : links) {
+            assertRelative(link);
+        }
+        // Every link from the study page to a fit page, and from a fit page to a file, lands on a file.
+        for (String file : List.of("ladder/index.html", FIT1, FIT2)) {
+            Path dir = site.resolve(file).getParent();
+            for (String link : Fixtures.links(read(file))) {
+                String target = link.replaceAll("#.*", "");
+                if (!target.isEmpty()) {
+                    assertTrue(Files.isRegularFile(dir.resolve(target).normalize()), file + " links to " + link);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fitDownloadsAreTheFitAsResultsJsonHoldsItAndItsPredictions() throws IOException {
+        JsonNode fit = JSON.readTree(read("ladder/fits/direct--runs--metric-arc_easy.json"));
+        JsonNode inResults = JSON.readTree(read("ladder/results.json")).path("fits").get(0);
+        assertEquals(inResults, fit);
+        assertSorted(fit);
+        // The CSV: the predictions sheet of this fit only, its 5 runs and no target.
+        String csv = read("ladder/fits/direct--runs--metric-arc_easy.csv");
+        String[] lines = csv.split("\n");
+        assertEquals("law,dataset,group,kind,run,role,series,x,observed,predicted,low,high", lines[0]);
+        assertEquals(6, lines.length);
+        assertEquals("direct,runs,metric=arc_easy,run,r4,holdout,,3.6E22,0.7,0.665,,", lines[4]);
     }
 
     @Test
     void everyEmbeddedChartIsAValidVegaLiteSpec() throws IOException {
-        String page = read("ladder/index.html");
-        Map<String, String> specs = Fixtures.embeddedJson(page);
+        String page = read(FIT1);
+        Map<String, String> specs = new java.util.LinkedHashMap<>(Fixtures.embeddedJson(page));
+        specs.putAll(Fixtures.embeddedJson(read(FIT2)));
         // Two fits × two requested charts.
         assertEquals(List.of("fit-1-residuals-spec", "fit-1-scaling-spec", "fit-2-residuals-spec",
                 "fit-2-scaling-spec"), new ArrayList<>(specs.keySet()));
@@ -144,7 +180,7 @@ class SiteBuilderTest {
 
     @Test
     void scalingChartHasRolesTooltipsAndTheCurve() throws IOException {
-        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read("ladder/index.html")).get("fit-1-scaling-spec"));
+        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read(FIT1)).get("fit-1-scaling-spec"));
         JsonNode curve = layer(spec, "curve");
         JsonNode points = layer(spec, "runs");
         // The fit has no bootstrap, so no band; the rule marks the largest x fitted on (r3, 1.2e21).
@@ -173,7 +209,7 @@ class SiteBuilderTest {
 
     @Test
     void scalingChartUsesLogYAndOneLinePerSeriesForLoss() throws IOException {
-        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read("ladder/index.html")).get("fit-2-scaling-spec"));
+        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read(FIT2)).get("fit-2-scaling-spec"));
         JsonNode curve = layer(spec, "curve");
         JsonNode points = layer(spec, "runs");
         // Loss spans 3–40, more than a decade, so y is logarithmic on both layers (shared scale).
@@ -188,7 +224,7 @@ class SiteBuilderTest {
 
     @Test
     void residualChartPlotsRelativeResidualsWithAZeroRule() throws IOException {
-        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read("ladder/index.html")).get("fit-1-residuals-spec"));
+        JsonNode spec = JSON.readTree(Fixtures.embeddedJson(read(FIT1)).get("fit-1-residuals-spec"));
         JsonNode values = spec.path("data").path("values");
         // The excluded run has no prediction, so it has no residual and is left out: 4 of 5 runs.
         assertEquals(4, values.size());

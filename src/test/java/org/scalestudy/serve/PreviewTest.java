@@ -63,12 +63,18 @@ class PreviewTest {
             assertEquals(301, get(url + "s").statusCode(), "a folder without its slash is redirected");
             assertTrue(get(url + "s/").body().contains("First"));
             assertTrue(get(url + "s/results.json").body().contains("\"title\": \"First\""));
+            // A fit's page, linked from the study page, is served and reloads by itself too.
+            assertTrue(get(url + "s/").body().contains("href=\"fits/l--d.html\""));
+            HttpResponse<String> fit = get(url + "s/fits/l--d.html");
+            assertEquals(200, fit.statusCode());
+            assertTrue(fit.body().contains("First") && fit.body().contains("served = \"1\""), fit.body());
 
             // Saving the study: a new build, the new title on the page.
             Files.writeString(study, study("Second, a longer title"));
             awaitVersion(url, "2");
             assertTrue(get(url + "s/").body().contains("Second, a longer title"));
             assertTrue(get(url + "s/").body().contains("served = \"2\""));
+            assertTrue(get(url + "s/fits/l--d.html").body().contains("Second, a longer title"));
 
             // Saving the data file it reads: another build, other predictions.
             String before = get(url + "s/results.json").body();
@@ -86,6 +92,7 @@ class PreviewTest {
             assertFalse(error.body().contains("<script>alert(1)"), "no hostile markup passes");
             assertTrue(error.body().contains("served = \"4\""), "the error page reloads by itself too");
             assertEquals(500, get(url).statusCode(), "every page shows the errors");
+            assertEquals(500, get(url + "s/fits/l--d.html").statusCode(), "fit pages too");
             assertEquals(200, get(url + "assets/style.css").statusCode(), "assets of the last good site stay");
             String printed = log.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("s.study:2:16: error: cannot read data file '<script>alert(1)</script>.csv'"),
@@ -108,7 +115,7 @@ class PreviewTest {
         Path out = dir.resolve("site");
         assertEquals(0, org.scalestudy.cli.Main.execute("build", dir.resolve("s.study").toString(), "--out",
                 out.toString()));
-        for (String page : List.of("index.html", "s/index.html")) {
+        for (String page : List.of("index.html", "s/index.html", "s/fits/l--d.html")) {
             assertFalse(Files.readString(out.resolve(page)).contains("__scalestudy"), page);
         }
     }
