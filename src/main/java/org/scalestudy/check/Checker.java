@@ -339,13 +339,16 @@ public final class Checker {
         }
     }
 
-    /** The value of an expression made only of numbers (and {@code inf}), or null. */
+    /** The value of an expression made only of numbers (and {@code inf}, {@code pi}), or null. */
     static Double constant(Expr e) {
         if (e instanceof Expr.Num n) {
             return n.value();
         }
         if (e instanceof Expr.Column c && c.name().equals("inf")) {
             return Double.POSITIVE_INFINITY;
+        }
+        if (e instanceof Expr.Column c && org.scalestudy.data.Functions.constant(c.name()) != null) {
+            return org.scalestudy.data.Functions.constant(c.name());
         }
         if (e instanceof Expr.Unary u && u.op().equals("-")) {
             Double v = constant(u.operand());

@@ -57,6 +57,10 @@ final class CustomLaws {
                 diagnostics.add(source.error(p.name().pos(), "parameter '" + name + "' is declared twice"));
             }
             params.add(name);
+            if (Functions.constant(name) != null) {
+                diagnostics.add(source.error(p.name().pos(), "'" + name + "' is the constant "
+                        + Functions.constant(name) + "; name the parameter otherwise"));
+            }
             if (!used.contains(name)) {
                 diagnostics.add(source.error(p.name().pos(), "parameter '" + name
                         + "' appears nowhere in the formula, so no data can fix its value"));
@@ -305,7 +309,7 @@ final class CustomLaws {
 
     private static void columns(Expr e, List<String> params, Map<String, Pos> out) {
         if (e instanceof Expr.Column c) {
-            if (!params.contains(c.name())) {
+            if (!params.contains(c.name()) && Functions.constant(c.name()) == null) {
                 out.putIfAbsent(c.name(), c.pos());
             }
         } else if (e instanceof Expr.Unary u) {
@@ -345,6 +349,8 @@ final class CustomLaws {
     private Term term(Expr e, List<String> params, Map<String, Integer> inputs) {
         if (e instanceof Expr.Num n) {
             return new Term.Const(n.value());
+        } else if (e instanceof Expr.Column c && Functions.constant(c.name()) != null) {
+            return new Term.Const(Functions.constant(c.name()));
         } else if (e instanceof Expr.Column c) {
             int p = params.indexOf(c.name());
             return p >= 0 ? new Term.Param(p, c.name()) : new Term.Input(inputs.get(c.name()), c.name());

@@ -52,6 +52,15 @@ final class ExprTyper {
         } else if (expr instanceof Expr.Str) {
             return Type.TEXT;
         } else if (expr instanceof Expr.Column col) {
+            if (Functions.constant(col.name()) != null) {
+                if (table.has(col.name())) {
+                    diagnostics.add(source.error(col.pos(), "'" + col.name() + "' is the constant "
+                            + Functions.constant(col.name()) + " in expressions, so column '" + col.name()
+                            + "' of data '" + dataName + "' cannot be used; rename the column"));
+                    return Type.ERROR;
+                }
+                return Type.NUMBER;
+            }
             if (!table.has(col.name())) {
                 diagnostics.add(source.error(col.pos(), "unknown column '" + col.name() + "' in data '" + dataName
                         + "'" + Suggestions.hint(col.name(), table.names())));

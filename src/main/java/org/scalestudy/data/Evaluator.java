@@ -22,6 +22,12 @@ public final class Evaluator {
             java.util.Arrays.fill(out, str.value());
             return new Value.Texts(out);
         } else if (expr instanceof Expr.Column col) {
+            Double constant = Functions.constant(col.name());
+            if (constant != null) {
+                double[] out = new double[n];
+                java.util.Arrays.fill(out, constant);
+                return new Value.Numbers(out);
+            }
             Column c = table.column(col.name());
             return c instanceof Column.Numbers nums ? new Value.Numbers(nums.values())
                     : new Value.Texts(((Column.Texts) c).values());

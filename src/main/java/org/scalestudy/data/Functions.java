@@ -15,11 +15,25 @@ public final class Functions {
             "log10", Math::log10,
             "exp", Math::exp,
             "sqrt", Math::sqrt,
-            "abs", Math::abs));
+            "abs", Math::abs,
+            "sin", Math::sin,
+            "cos", Math::cos,
+            "atan", Math::atan));
 
     private static final Map<String, DoubleBinaryOperator> BINARY = new TreeMap<>(Map.of(
             "min", Math::min,
             "max", Math::max));
+
+    private static final Map<String, Double> CONSTANTS = new TreeMap<>(Map.of("pi", Math.PI));
+
+    /**
+     * The value of a named constant ({@code pi}), or null when {@code name} is not one. A constant's
+     * name means the constant wherever an expression may name a column; a column of that name cannot be
+     * used in expressions (the checker says so and asks for a rename).
+     */
+    public static Double constant(String name) {
+        return CONSTANTS.get(name);
+    }
 
     /** The number of arguments the function takes, or -1 when there is no such function. */
     public static int arity(String name) {

@@ -24,10 +24,11 @@ import java.util.Locale;
  *   <li>the pair {@code s = x_new - x, y = g_new - g} is stored when {@code s'y > eps y'y}.</li>
  * </ol>
  * It stops, <em>converged</em>, when the projected gradient's infinity norm (as scipy's
- * {@code projgr}) is at most {@link #pgtol()}, or when the relative reduction
+ * {@code projgr}) is at most {@link #pgtol()}; when the relative reduction
  * {@code (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1)} is at most {@link #ftol()} (scipy's
- * {@code factr * eps}), or when no decrease can be found although the predicted one is already
- * below that test; and <em>not converged</em> at {@link #maxIterations()},
+ * {@code factr * eps}), or no decrease can be found although the predicted one is already below that
+ * test, it stops converged only if the {@link #scaledGradient} passes {@link #GTOL} too, and otherwise
+ * <em>stopped</em> with both numbers in the message; and <em>not converged</em> at {@link #maxIterations()},
  * {@link #maxEvaluations()}, a non-finite objective or gradient at the start, or a failed line
  * search.
  *
@@ -119,6 +120,34 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
             norm = Math.max(norm, Math.abs(gi));
         }
         return norm;
+    }
+
+    /**
+     * The scaled first-order test that a stop on the relative reduction must pass to count as converged:
+     * {@link #scaledGradient} at most this. A reduction test alone also stops on a plateau far from the
+     * optimum (the line search's steps, not the gradient, have become small).
+     */
+    public static final double GTOL = 1e-6;
+
+    /**
+     * The projected gradient scaled to relative changes of the parameters and of the objective:
+     * {@code max_j |pg_j| max(|x_j|, 1) / max(|f|, 1)}, the relative change of {@code f} per relative change
+     * of each parameter (Dennis and Schnabel's relative gradient, section 7.2, with typical sizes 1: an
+     * objective near 0, as of a law that fits its data exactly, is judged by its absolute change).
+     */
+    public static double scaledGradient(double[] x, double[] g, double[] lo, double[] hi, double f) {
+        double scaled = 0;
+        for (int i = 0; i < x.length; i++) {
+            double gi = g[i] < 0 ? Math.max(x[i] - hi[i], g[i]) : Math.min(x[i] - lo[i], g[i]);
+            scaled = Math.max(scaled, Math.abs(gi) * Math.max(Math.abs(x[i]), 1));
+        }
+        return scaled / Math.max(Math.abs(f), 1);
+    }
+
+    private static String verdict(boolean converged, String why, double scaled) {
+        return converged ? "converged: " + why + "; scaled gradient " + fmt(scaled) + " <= " + fmt(GTOL)
+                : "stopped: " + why + ", but the scaled gradient " + fmt(scaled) + " > " + fmt(GTOL)
+                + " (not a stationary point)";
     }
 
     static String fmt(double v) {
@@ -213,9 +242,10 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                 if (!accepted) {
                     double scale = Math.max(Math.abs(fx), 1.0);
                     if (predicted <= ftol * scale) {
-                        converged = true;
-                        message = "converged: predicted relative reduction " + fmt(predicted / scale) + " <= ftol "
-                                + fmt(ftol) + " and no further decrease found";
+                        double scaled = scaledGradient(x, g, lo, hi, fx);
+                        converged = scaled <= GTOL;
+                        message = verdict(converged, "predicted relative reduction " + fmt(predicted / scale)
+                                + " <= ftol " + fmt(ftol) + " and no further decrease found", scaled);
                     } else {
                         message = "stopped: the line search found no decrease (predicted relative reduction "
                                 + fmt(predicted / scale) + ")";
@@ -260,8 +290,10 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                 }
                 double relative = (fold - fx) / Math.max(Math.max(Math.abs(fold), Math.abs(fx)), 1.0);
                 if (relative <= ftol) {
-                    converged = true;
-                    message = "converged: relative reduction " + fmt(relative) + " <= ftol " + fmt(ftol);
+                    double scaled = scaledGradient(x, g, lo, hi, fx);
+                    converged = scaled <= GTOL;
+                    message = verdict(converged, "relative reduction " + fmt(relative) + " <= ftol " + fmt(ftol),
+                            scaled);
                     break;
                 }
             }

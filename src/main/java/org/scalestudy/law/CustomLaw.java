@@ -6,8 +6,12 @@ import java.util.Map;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.Huber;
 import org.scalestudy.fit.Lbfgsb;
+import org.scalestudy.fit.LevenbergMarquardt;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
+import org.scalestudy.fit.Residuals;
+import org.scalestudy.fit.ScaledMinimizer;
+import org.scalestudy.fit.StandardErrors;
 import org.scalestudy.law.formula.Derivative;
 import org.scalestudy.law.formula.Term;
 import org.scalestudy.results.CurvePoint;
@@ -16,8 +20,9 @@ import org.scalestudy.results.CurvePoint;
  * A law the study writes itself: {@code observed ~ formula} over data columns and named
  * parameters, fitted by minimising the sum over rows of {@code weight * loss(s(observed) -
  * s(formula))}, where {@code s} is the residual space (identity, log, or log(-log)) and the loss is
- * squares or Huber(δ), with the bounded L-BFGS from every starting point. Gradients come from the
- * formula by symbolic differentiation ({@link Derivative}).
+ * squares or Huber(δ), from every starting point: least squares by Levenberg–Marquardt on the
+ * residuals (with asymptotic standard errors), Huber by the bounded L-BFGS on scaled parameters.
+ * Gradients come from the formula by symbolic differentiation ({@link Derivative}).
  *
  * <p>A row is the values of the law's input columns, in the order of {@code inputNames}.
  */
@@ -139,6 +144,59 @@ public final class CustomLaw implements Law {
         return Math.max(1, d.parameters().size());
     }
 
+    /** Whether the loss is least squares (else Huber). */
+    public boolean leastSquares() {
+        return Double.isNaN(d.huberDelta());
+    }
+
+    /**
+     * The objective of a least-squares law as residuals {@code sqrt(w) (s(observed) - s(formula))}, with
+     * their Jacobian from the symbolic gradient; its sum of squares is {@link #objective}.
+     */
+    public Residuals residuals(double[][] rows) {
+        int n = rows.length;
+        double[] target = new double[n];
+        double[] root = new double[n];
+        double scale = 0;
+        for (int r = 0; r < n; r++) {
+            target[r] = d.space().apply(observed(rows[r]));
+            root[r] = Math.sqrt(d.weight().eval(null, rows[r]));
+            scale = Math.hypot(scale, root[r] * target[r]);
+        }
+        int k = gradient.length;
+        double norm = scale;
+        return new Residuals() {
+            @Override
+            public int dimension() {
+                return k;
+            }
+
+            @Override
+            public int count() {
+                return n;
+            }
+
+            @Override
+            public double scale() {
+                return norm;
+            }
+
+            @Override
+            public void residuals(double[] p, double[] out, double[][] jacobian) {
+                for (int r = 0; r < n; r++) {
+                    double pred = d.formula().eval(p, rows[r]);
+                    out[r] = root[r] * (target[r] - d.space().apply(pred));
+                    if (jacobian != null) {
+                        double factor = -root[r] * d.space().slope(pred);
+                        for (int i = 0; i < k; i++) {
+                            jacobian[r][i] = factor * gradient[i].eval(p, rows[r]);
+                        }
+                    }
+                }
+            }
+        };
+    }
+
     /** The objective this law minimises on these rows. */
     public Objective objective(double[][] rows) {
         int n = rows.length;
@@ -181,12 +239,31 @@ public final class CustomLaw implements Law {
         };
     }
 
+    /**
+     * Least squares by {@link LevenbergMarquardt} (with standard errors), Huber by L-BFGS-B on parameters
+     * scaled to their starts ({@link ScaledMinimizer}), from every start.
+     */
     @Override
     public FitReport fit(double[][] rows) {
-        String method = (Double.isNaN(d.huberDelta()) ? "least squares" : "Huber(" + d.huberDelta() + ")")
-                + " on " + d.space().word + " residuals, L-BFGS-B from " + d.starts().size() + " start"
-                + (d.starts().size() == 1 ? "" : "s") + " (symbolic gradient)";
-        MultiStart.Result result = new MultiStart(Lbfgsb.defaults()).run(objective(rows), d.starts(), d.bounds());
+        String starts = d.starts().size() + " start" + (d.starts().size() == 1 ? "" : "s");
+        if (leastSquares()) {
+            String method = "least squares on " + d.space().word + " residuals, Levenberg-Marquardt from " + starts
+                    + " (symbolic Jacobian)";
+            Residuals residuals = residuals(rows);
+            MultiStart.Result result = new MultiStart(LevenbergMarquardt.defaults()).run(residuals, d.starts(),
+                    d.bounds());
+            if (!Double.isFinite(result.best().value())) {
+                return LawSupport.failure(d.parameters().size(), method,
+                        "the objective is undefined (NaN or infinite) from every start");
+            }
+            double[] x = result.best().x();
+            String[] onBound = d.bounds().active(x);
+            return new FitReport(x, result.toOptimization(method), onBound, StandardErrors.of(residuals, x, onBound));
+        }
+        String method = "Huber(" + d.huberDelta() + ") on " + d.space().word + " residuals, L-BFGS-B on scaled "
+                + "parameters from " + starts + " (symbolic gradient)";
+        MultiStart.Result result = new MultiStart(new ScaledMinimizer(Lbfgsb.defaults())).run(objective(rows),
+                d.starts(), d.bounds());
         if (!Double.isFinite(result.best().value())) {
             return LawSupport.failure(d.parameters().size(), method,
                     "the objective is undefined (NaN or infinite) from every start");

@@ -122,7 +122,15 @@ public final class DirectPower implements LawKind {
             double a = Math.exp(c[0] - c[1] * mean);
             Optimization optimization = new Optimization(METHOD, solution.residualSumOfSquares(), true, 1, 1, 1, 1, 0,
                     "closed form: ordinary least squares on log(-log Q) = log A - alpha log C over " + n + " rows");
-            return new FitReport(new double[] {a, alpha}, optimization);
+            // Standard errors of the line (centred, so intercept and slope are uncorrelated): log A = c0 - c1 mean
+            // has variance s^2 (1/n + mean^2 / Sxx), and A's is A times log A's to first order (delta method).
+            double sxx = 0;
+            for (int i = 0; i < n; i++) {
+                sxx += design[i][1] * design[i][1];
+            }
+            double variance = n > 2 ? solution.residualSumOfSquares() / (n - 2) : Double.NaN;
+            double[] se = {a * Math.sqrt(variance * (1.0 / n + mean * mean / sxx)), Math.sqrt(variance / sxx)};
+            return new FitReport(new double[] {a, alpha}, optimization, new String[] {"", ""}, se);
         }
 
         @Override

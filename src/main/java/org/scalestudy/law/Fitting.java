@@ -5,6 +5,8 @@ import java.util.function.UnaryOperator;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.LeastSquares;
 import org.scalestudy.fit.Lbfgsb;
+import org.scalestudy.fit.LevenbergMarquardt;
+import org.scalestudy.fit.StandardErrors;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
 import org.scalestudy.results.Optimization;
@@ -25,7 +27,26 @@ final class Fitting {
      */
     static final MultiStart SCREEN = new MultiStart(Lbfgsb.scipyDefaults()).polishing(Lbfgsb.defaults(), 5);
 
+    /**
+     * The search of the laws fitted by nonlinear least squares: Levenberg-Marquardt from every start (see
+     * {@link LevenbergMarquardt} for why it, and not L-BFGS, suits a sum of squares).
+     */
+    static final MultiStart LEAST_SQUARES = new MultiStart(LevenbergMarquardt.defaults());
+
     private Fitting() {
+    }
+
+    /**
+     * Runs {@link #LEAST_SQUARES} and reports the best start's parameters, mapped by {@code canonical}
+     * (which must map a minimum of {@code f} to an equivalent one, e.g. the other sign of a symmetric form:
+     * the standard errors are taken there), with their standard errors.
+     */
+    static FitReport leastSquares(SquaredError f, List<double[]> starts, Bounds bounds, String method,
+            UnaryOperator<double[]> canonical) {
+        MultiStart.Result result = LEAST_SQUARES.run(f, starts, bounds);
+        double[] x = canonical.apply(result.best().x());
+        String[] onBound = bounds.active(result.best().x());
+        return new FitReport(x, result.toOptimization(method), onBound, StandardErrors.of(f, x, onBound));
     }
 
     /**
@@ -84,9 +105,12 @@ final class Fitting {
      * A straight line {@code y = intercept + slope x} by ordinary least squares, with x centred
      * first so that large offsets (log C is about 46) cost no digits.
      *
-     * @param rss the residual sum of squares
+     * @param rss          the residual sum of squares
+     * @param interceptSe  the standard error of the intercept, {@code s sqrt(1/n + mean^2 / Sxx)} with
+     *                     {@code s^2 = rss / (n - 2)} (NaN for two rows: no degrees of freedom)
+     * @param slopeSe      the standard error of the slope, {@code s / sqrt(Sxx)}
      */
-    record Line(double intercept, double slope, double rss) {
+    record Line(double intercept, double slope, double rss, double interceptSe, double slopeSe) {
         double at(double x) {
             return intercept + slope * x;
         }
@@ -114,6 +138,12 @@ final class Fitting {
         }
         LeastSquares.Solution solution = LeastSquares.fit(design, y);
         double[] c = solution.coefficients();
-        return new Line(c[0] - c[1] * mean, c[1], solution.residualSumOfSquares());
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += design[i][1] * design[i][1];
+        }
+        double variance = n > 2 ? solution.residualSumOfSquares() / (n - 2) : Double.NaN;
+        return new Line(c[0] - c[1] * mean, c[1], solution.residualSumOfSquares(),
+                Math.sqrt(variance * (1.0 / n + mean * mean / sxx)), Math.sqrt(variance / sxx));
     }
 }

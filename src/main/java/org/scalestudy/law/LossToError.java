@@ -11,7 +11,7 @@ import org.scalestudy.results.CurvePoint;
  * function of a model's loss,
  * <pre>  Err = epsilon - k exp(-gamma L)</pre>
  * (epsilon is the error as the loss grows, typically near chance), fitted by nonlinear least squares:
- * L-BFGS (analytic gradient, no bounds, tight tolerances) on the summed squared error of Err. The
+ * Levenberg-Marquardt (analytic Jacobian, no bounds) on the residuals of Err, with standard errors. The
  * reference ({@code scipy.optimize.curve_fit} without an initial guess) starts from
  * {@code (epsilon, k, gamma) = (1, 1, 1)}; this law tries that start and five more, one per
  * gamma in {0.25, 0.5, 1, 2, 4} with epsilon and k solved by least squares for that gamma (the model
@@ -24,7 +24,7 @@ import org.scalestudy.results.CurvePoint;
  */
 public final class LossToError implements LawKind {
     public static final String NAME = "loss_to_error";
-    static final String METHOD = "L-BFGS-B least squares on Err";
+    static final String METHOD = "Levenberg-Marquardt least squares on Err";
     private static final List<ArgSpec> ARGS = List.of(
             ArgSpec.input("x", "the loss L the error is predicted from (the chart's x); must be positive"),
             ArgSpec.input("y", "the observed top-1 error"));
@@ -129,7 +129,7 @@ public final class LossToError implements LawKind {
                 err[i] = rows[i][1];
             }
             List<double[]> starts = starts(loss, err);
-            return Fitting.search(new SquaredError(MODEL, loss, err), starts, Bounds.unbounded(3),
+            return Fitting.leastSquares(new SquaredError(MODEL, loss, err), starts, Bounds.unbounded(3),
                     METHOD + ", " + starts.size() + " starts", double[]::clone);
         }
 

@@ -1,13 +1,14 @@
 package org.scalestudy.law;
 
-import org.scalestudy.fit.Objective;
+import org.scalestudy.fit.Residuals;
 
 /**
  * Nonlinear least squares for a model of one variable, {@code y ~ m(theta, x)}: the objective
  * {@code sum_i (y_i - m(theta, x_i))^2} (summed) with its analytic gradient
- * {@code -2 sum_i r_i dm/dtheta}. Immutable and thread-safe when the model is.
+ * {@code -2 sum_i r_i dm/dtheta}; as {@link Residuals}, {@code r_i = y_i - m(theta, x_i)} with Jacobian
+ * {@code -dm/dtheta}, for Levenberg-Marquardt. Immutable and thread-safe when the model is.
  */
-final class SquaredError implements Objective {
+final class SquaredError implements Residuals {
     /** A model with its parameter gradient. Implementations are stateless. */
     interface Model {
         int dimension();
@@ -29,6 +30,33 @@ final class SquaredError implements Objective {
     @Override
     public int dimension() {
         return model.dimension();
+    }
+
+    @Override
+    public int count() {
+        return x.length;
+    }
+
+    @Override
+    public double scale() {
+        double norm = 0;
+        for (double v : y) {
+            norm = Math.hypot(norm, v);
+        }
+        return norm;
+    }
+
+    @Override
+    public void residuals(double[] theta, double[] r, double[][] jacobian) {
+        double[] dm = jacobian == null ? null : new double[model.dimension()];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = y[i] - model.value(theta, x[i], dm);
+            if (jacobian != null) {
+                for (int j = 0; j < dm.length; j++) {
+                    jacobian[i][j] = -dm[j];
+                }
+            }
+        }
     }
 
     @Override

@@ -64,10 +64,12 @@ public final class TwoStageLinear implements LawKind {
             } catch (IllegalArgumentException e) {
                 return LawSupport.failure(4, METHOD, "not fitted: stage 2: " + e.getMessage());
             }
-            return new FitReport(new double[] {loss.slope(), loss.intercept(), accuracy.intercept(), accuracy.slope()},
+            double[] params = {loss.slope(), loss.intercept(), accuracy.intercept(), accuracy.slope()};
+            return new FitReport(params,
                     Fitting.closedForm(METHOD, accuracy.rss(), "closed form: " + LossStage.describe(loss, l.length)
                             + "; stage 2 (least squares of acc on L): residual sum of squares "
-                            + LawSupport.significant(accuracy.rss(), 3)));
+                            + LawSupport.significant(accuracy.rss(), 3)), new String[] {"", "", "", ""},
+                    new double[] {loss.slopeSe(), loss.interceptSe(), accuracy.interceptSe(), accuracy.slopeSe()});
         }
 
         @Override

@@ -11,8 +11,8 @@ import org.scalestudy.results.Optimization;
  * Stage 1 predicts the loss from compute, stage 2 the accuracy from the loss:
  * <pre>  log L = s log C + i,  acc = a / (1 + exp(-k (L - l0))) + b</pre>
  * Stage 1 by ordinary least squares on {@code (log C, log L)}; stage 2 by nonlinear least squares of
- * the observed accuracy on the observed loss: L-BFGS (analytic gradient, no bounds, tight
- * tolerances) on the summed squared error from the reference's start {@code a = max acc},
+ * the observed accuracy on the observed loss: Levenberg-Marquardt (analytic Jacobian, no bounds) on
+ * the residuals from the reference's start {@code a = max acc},
  * {@code b = min acc}, {@code k = 1}, {@code l0 = median L}.
  *
  * <p>Sign convention: the form is symmetric, {@code (a, k, l0, b)} and {@code (-a, -k, l0, a + b)}
@@ -28,7 +28,7 @@ import org.scalestudy.results.Optimization;
  */
 public final class TwoStageLogistic implements LawKind {
     public static final String NAME = "two_stage_logistic";
-    static final String METHOD = "least squares on log L, then L-BFGS-B least squares of acc on L";
+    static final String METHOD = "least squares on log L, then Levenberg-Marquardt least squares of acc on L";
     private static final List<String> PARAMETERS = List.of("s", "i", "a", "k", "l0", "b");
     private static final Bound BOUND = new Bound();
 
@@ -97,15 +97,17 @@ public final class TwoStageLogistic implements LawKind {
             double max = Arrays.stream(acc).max().orElseThrow();
             double min = Arrays.stream(acc).min().orElseThrow();
             List<double[]> starts = List.of(new double[] {max, 1, median(l), min});
-            FitReport stage2 = Fitting.search(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4), METHOD,
-                    t -> t[0] < 0
-                            ? new double[] {loss.slope(), loss.intercept(), -t[0], -t[1], t[2], t[0] + t[3]}
-                            : new double[] {loss.slope(), loss.intercept(), t[0], t[1], t[2], t[3]});
+            FitReport stage2 = Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
+                    METHOD, t -> t[0] < 0 ? new double[] {-t[0], -t[1], t[2], t[0] + t[3]} : t);
             Optimization o = stage2.optimization();
-            return new FitReport(stage2.params(), new Optimization(o.method(), o.objective(), o.converged(),
-                    o.iterations(), o.evaluations(), o.starts(), o.startsAtBest(), o.gradientNorm(),
-                    LossStage.describe(loss, l.length) + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, "
-                            + "min acc)): " + o.message()));
+            double[] t = stage2.params();
+            double[] se = stage2.standardErrors();
+            return new FitReport(new double[] {loss.slope(), loss.intercept(), t[0], t[1], t[2], t[3]},
+                    new Optimization(o.method(), o.objective(), o.converged(), o.iterations(), o.evaluations(),
+                            o.starts(), o.startsAtBest(), o.gradientNorm(), LossStage.describe(loss, l.length)
+                            + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): " + o.message()),
+                    new String[] {"", "", "", "", "", ""},
+                    new double[] {loss.slopeSe(), loss.interceptSe(), se[0], se[1], se[2], se[3]});
         }
 
         @Override

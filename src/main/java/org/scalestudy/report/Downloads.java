@@ -83,10 +83,11 @@ final class Downloads {
         for (FitOutcome f : fits(s)) {
             for (ParameterValue p : orEmpty(f.parameters())) {
                 rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), text(p.name()), p.value(),
-                        p.low(), p.high()));
+                        p.low(), p.high(), p.standardError()));
             }
         }
-        return new Sheet(List.of("law", "dataset", "group", "parameter", "value", "low", "high"), rows);
+        return new Sheet(List.of("law", "dataset", "group", "parameter", "value", "low", "high", "standardError"),
+                rows);
     }
 
     static Sheet predictions(StudyResult s) {

@@ -510,10 +510,14 @@ final class PageModels {
         List<ParameterValue> values = orEmpty(f.parameters());
         boolean intervals = values.stream().anyMatch(p -> Double.isFinite(p.low()) || Double.isFinite(p.high()));
         boolean bounds = values.stream().anyMatch(p -> !text(p.onBound()).isEmpty());
+        boolean errors = values.stream().anyMatch(p -> Double.isFinite(p.standardError()));
         List<Row> rows = new ArrayList<>();
         for (ParameterValue p : values) {
             List<Cell> cells = new ArrayList<>(List.of(Cell.of(text(p.name())),
                     Cell.number(Numbers.format(p.value()), p.value())));
+            if (errors) {
+                cells.add(Cell.number(Numbers.format(p.standardError()), p.standardError()));
+            }
             if (intervals) {
                 cells.add(Cell.number(Numbers.format(p.low()), p.low()));
                 cells.add(Cell.number(Numbers.format(p.high()), p.high()));
@@ -528,11 +532,16 @@ final class PageModels {
         }
         List<Column> columns = new ArrayList<>(List.of(new Column("parameter", false), new Column("value", true)));
         String note = "";
+        if (errors) {
+            columns.add(new Column("standard error", true));
+            note = "Standard error: asymptotic, from the Jacobian of the least-squares residuals at the optimum"
+                    + " (none for a value on a bound).";
+        }
         if (intervals) {
             String level = f.uncertainty() == null ? "" : Numbers.percent(f.uncertainty().level()) + " ";
             columns.add(new Column(level + "low", true));
             columns.add(new Column(level + "high", true));
-            note = "Percentile bootstrap interval"
+            note = (note.isEmpty() ? "" : note + " ") + "Percentile bootstrap interval"
                     + (f.uncertainty() == null ? "" : " over " + Numbers.count(f.uncertainty().resamples())
                     + " resamples of the fit runs (seed " + f.uncertainty().seed() + ")"
                     + (f.uncertainty().failed() > 0 ? "; " + Numbers.count(f.uncertainty().failed())

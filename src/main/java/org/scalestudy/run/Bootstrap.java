@@ -43,7 +43,7 @@ final class Bootstrap {
             double[] values = ok.stream().mapToDouble(d -> d[index]).toArray();
             ParameterValue estimate = estimates.get(p);
             parameters.add(new ParameterValue(estimate.name(), estimate.value(), percentile(values, lower()),
-                    percentile(values, upper()), estimate.onBound()));
+                    percentile(values, upper()), estimate.onBound(), estimate.standardError()));
         }
         // Curves of every resample on the same grid as the fitted curve.
         List<List<CurvePoint>> curves = ok.stream().map(d -> law.curve(d, scopeRows, xMin, xMax)).toList();

@@ -35,6 +35,7 @@ final class FitCodec {
             string(out, p.name());
             doubles(out, p.value(), p.low(), p.high());
             string(out, p.onBound());
+            out.putDouble(p.standardError());
         }
         Optimization o = f.optimization();
         out.putBoolean(o != null);
@@ -108,7 +109,8 @@ final class FitCodec {
         int n = count(in);
         List<ParameterValue> parameters = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            parameters.add(new ParameterValue(string(in), in.getDouble(), in.getDouble(), in.getDouble(), string(in)));
+            parameters.add(new ParameterValue(string(in), in.getDouble(), in.getDouble(), in.getDouble(), string(in),
+                    in.getDouble()));
         }
         Optimization optimization = null;
         if (in.getBoolean()) {

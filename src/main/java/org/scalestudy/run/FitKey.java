@@ -14,7 +14,8 @@ import org.scalestudy.check.FitTask;
  */
 final class FitKey {
     /** Bump when the meaning of a cached outcome changes without a version change. */
-    static final int FORMAT = 2; // 2: outcomes carry onBound, the compute-optimal points and the window sweep
+    static final int FORMAT = 3; // 2: outcomes carry onBound, the compute-optimal points and the window sweep;
+                                 // 3: standard errors, and Levenberg-Marquardt for least-squares laws
 
     private FitKey() {
     }

@@ -94,7 +94,7 @@ public final class Interpreter {
         List<ParameterValue> parameters = new ArrayList<>();
         for (int p = 0; p < params.length; p++) {
             parameters.add(new ParameterValue(law.parameterNames().get(p), params[p], Double.NaN, Double.NaN,
-                    report.onBound()[p]));
+                    report.onBound()[p], report.standardErrors()[p]));
         }
         List<org.scalestudy.results.TargetPrediction> targets =
                 Bootstrap.targets(law, params, task.rows(), task.targets());

@@ -47,6 +47,11 @@ class EvaluatorTest {
         assertEquals(-4.0, numbers("-2 ^ 2")[0]);
         assertArrayEquals(new double[] {1e8, 4e8}, numbers("min(N, D)"));
         assertArrayEquals(new double[] {3, 3}, numbers("sqrt(abs(-9))"));
+        // pi is a constant; sin(pi / 6) = 1/2, cos(pi) = -1, atan(1) = pi / 4 (to rounding)
+        assertEquals(Math.PI, numbers("pi")[0]);
+        assertEquals(0.5, numbers("sin(pi / 6)")[1], 1e-15);
+        assertEquals(-1.0, numbers("cos(pi)")[0]);
+        assertEquals(Math.PI / 4, numbers("atan(1)")[0]);
     }
 
     @Test

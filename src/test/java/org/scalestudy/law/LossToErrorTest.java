@@ -43,7 +43,7 @@ class LossToErrorTest {
         Optimization o = fit.optimization();
         assertTrue(o.converged(), o.message());
         assertEquals(6, o.starts(), "the reference's (1, 1, 1) and one per gamma in {0.25, 0.5, 1, 2, 4}");
-        assertEquals("L-BFGS-B least squares on Err, 6 starts", o.method());
+        assertEquals("Levenberg-Marquardt least squares on Err, 6 starts", o.method());
         for (double[] row : rows) {
             assertEquals(row[1], LAW.predict(fit.params(), row), 1e-9);
             assertEquals(row[0], LAW.axis(row), 0);

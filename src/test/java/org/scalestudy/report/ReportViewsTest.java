@@ -271,8 +271,9 @@ class ReportViewsTest {
         Downloads.Sheet parameters = Downloads.parameters(s);
         String csv = Downloads.csv(parameters);
         String[] lines = csv.split("\n", -1);
-        assertEquals("law,dataset,group,parameter,value,low,high", lines[0]);
-        assertEquals("direct,runs,metric=arc_easy,A,123.456789,100.0,150.0", lines[1]);
+        assertEquals("law,dataset,group,parameter,value,low,high,standardError", lines[0]);
+        // the fixture's parameters have no standard error: an empty cell
+        assertEquals("direct,runs,metric=arc_easy,A,123.456789,100.0,150.0,", lines[1]);
         // 3 fits × 2 parameters + header, and a final newline.
         assertEquals(8, lines.length);
         assertEquals("", lines[7]);

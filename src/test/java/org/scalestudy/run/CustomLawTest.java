@@ -81,13 +81,22 @@ class CustomLawTest {
         FitOutcome builtin = r.fits().get(0);
         FitOutcome mine = r.fits().get(1);
         // direct_power solves least squares on log(-log Q) = log A - alpha log C in closed form; the
-        // custom law minimises the same sum of squares (log(-log) residuals) with L-BFGS, so it must
-        // land on the normal-equation solution. (No arc_easy row is within 5% of chance, so both use
+        // custom law minimises the same sum of squares (log(-log) residuals) with Levenberg-Marquardt, so it
+        // must land on the normal-equation solution. (No arc_easy row is within 5% of chance, so both use
         // all 10 runs.)
         assertEquals(10, builtin.fitMetrics().n());
         assertEquals(10, mine.fitMetrics().n());
         for (int i = 0; i < 2; i++) {
             assertTrue(relative(builtin.parameters().get(i).value(), mine.parameters().get(i).value()) < 1e-6,
+                    builtin.parameters().get(i) + " vs " + mine.parameters().get(i));
+        }
+        // And so their standard errors agree: the built-in's come from the line in closed form (A's by the
+        // delta method, A times that of log A), the custom law's from its Jacobian at the optimum, whose
+        // column for A is 1/A times the one for log A, so the two are the same number.
+        for (int i = 0; i < 2; i++) {
+            double expected = builtin.parameters().get(i).standardError();
+            assertTrue(expected > 0, builtin.parameters().get(i).toString());
+            assertTrue(relative(expected, mine.parameters().get(i).standardError()) < 1e-5,
                     builtin.parameters().get(i) + " vs " + mine.parameters().get(i));
         }
         // The Q-space prediction times (1 - r) plus r is the accuracy the built-in predicts.
@@ -145,6 +154,53 @@ class CustomLawTest {
         assertEquals(1, undefined.size());
         assertTrue(undefined.get(0).startsWith("3:7 law 'mine' is undefined (NaN or infinite) on the fit rows"
                 + " of data 'd' from every starting point; at the first start it is NaN for run"), undefined.get(0));
+    }
+
+    @Test
+    void trigonometryAndPiInALaw() throws Exception {
+        // loss = E + B sin(2 pi log10(params) / P): with P in [2, 20] the sine is a smooth bump over the
+        // ladder's 1.6 decades of params; what matters is that sin, cos (in the Jacobian), atan and pi
+        // compile, differentiate and fit: the custom law agrees with the same law written with pi's digits
+        // and with atan(1) * 4, to the optimiser's precision.
+        StudyResult r = build("""
+                  law a = value ~ E + B * sin(2 * pi * log10(params) / P) {
+                    param E start 3
+                    param B start 1
+                    param P in [2, 20] start 10
+                  }
+                  law b = value ~ E + B * sin(2 * 3.141592653589793 * log10(params) / P) {
+                    param E start 3
+                    param B start 1
+                    param P in [2, 20] start 10
+                  }
+                  law c = value ~ E + B * cos(2 * atan(1) * 4 * log10(params) / P - pi / 2) {
+                    param E start 3
+                    param B start 1
+                    param P in [2, 20] start 10
+                  }
+                  fit a, b, c to d where metric == "val_loss" and tpr == 20
+                """);
+        FitOutcome a = r.fits().get(0);
+        for (FitOutcome other : List.of(r.fits().get(1), r.fits().get(2))) {
+            assertTrue(a.optimization().converged() && other.optimization().converged(),
+                    a.optimization().message() + " / " + other.optimization().message());
+            for (int i = 0; i < 3; i++) {
+                assertTrue(relative(a.parameters().get(i).value(), other.parameters().get(i).value()) < 1e-8,
+                        a.parameters() + " vs " + other.parameters());
+            }
+        }
+    }
+
+    @Test
+    void piIsAConstantNotAParameterOrAColumn() {
+        List<String> e = errors("""
+                  law mine = value ~ pi * A {
+                    param pi start 1
+                    param A start 1
+                  }
+                  fit mine to d
+                """);
+        assertTrue(e.contains("4:11 'pi' is the constant 3.141592653589793; name the parameter otherwise"), e.toString());
     }
 
     @Test

@@ -45,6 +45,9 @@ public final class Derivative {
                 case "sqrt" -> div(new Term.Const(0.5), f);
                 case "abs" -> new Term.Fn("sign", f.a());
                 case "sign" -> new Term.Const(0);
+                case "sin" -> new Term.Fn("cos", f.a());
+                case "cos" -> neg(new Term.Fn("sin", f.a()));
+                case "atan" -> div(new Term.Const(1), add(new Term.Const(1), mul(f.a(), f.a())));
                 default -> throw new IllegalStateException("unknown function " + f.name());
             };
             return mul(outer, da);

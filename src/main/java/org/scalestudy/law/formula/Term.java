@@ -61,7 +61,7 @@ public sealed interface Term {
         }
     }
 
-    /** A function of one argument: log, log10, exp, sqrt, abs. */
+    /** A function of one argument: log, log10, exp, sqrt, abs, sin, cos, atan (and sign, for derivatives). */
     record Fn(String name, Term a) implements Term {
         public double eval(double[] p, double[] row) {
             double x = a.eval(p, row);
@@ -72,6 +72,9 @@ public sealed interface Term {
                 case "sqrt" -> Math.sqrt(x);
                 case "abs" -> Math.abs(x);
                 case "sign" -> Math.signum(x);
+                case "sin" -> Math.sin(x);
+                case "cos" -> Math.cos(x);
+                case "atan" -> Math.atan(x);
                 default -> throw new IllegalStateException("unknown function " + name);
             };
         }
