@@ -6,6 +6,7 @@
  *     data ladder = csv("data/ladder.csv") {
  *       let C = 6 * params * tokens
  *       where tokens > 0
+ *       let loss = score of (benchmark == "dclm" and metric_type == "loss") by run   # from the run's other row
  *     }
  *     law direct = direct_power(x: C, y: value, baseline: baseline)
  *     law mine = loss ~ E + A / params^alpha {
@@ -15,13 +16,14 @@
  *       loss: huber(1e-3)
  *     }
  *     fit direct to ladder by metric
- *         where metric != "val_loss"
+ *         where metric != "val_loss" and metric in ("arc_easy", "piqa")
  *         window params <= 4e8
  *         holdout params > 4e8
  *         bootstrap 200 seed 1
  *         predict 1e21, 1e22
  *         compare dataset at params == 1.4e9      # which dataset wins at scale (a 'by' column)
  *     table chance = { arc_easy: 0.25, piqa: 0.5 }    # used as chance[metric]
+ *     table chosen = { arc_easy: "acc_norm", piqa: "acc" }   # metric_type == chosen[benchmark]
  *     report { chart scaling, residuals  table parameters, errors }
  *   }
  *
@@ -45,7 +47,7 @@ item
     ;
 
 tableEntry
-    : key=(ID | STRING) COLON sign=MINUS? value=NUMBER
+    : key=(ID | STRING) COLON (sign=MINUS? value=NUMBER | text=STRING)
     ;
 
 dataBody
@@ -53,7 +55,8 @@ dataBody
     ;
 
 dataStep
-    : LET name=ID ASSIGN expr                                              # letStep
+    : LET name=ID ASSIGN value=expr OF cond=expr BY keys+=ID (COMMA keys+=ID)*   # joinStep
+    | LET name=ID ASSIGN expr                                              # letStep
     | WHERE expr                                                           # whereStep
     ;
 
@@ -99,6 +102,7 @@ expr
     | expr op=(STAR | SLASH) expr                                          # binaryExpr
     | expr op=(PLUS | MINUS) expr                                          # binaryExpr
     | expr op=(LT | LE | GT | GE | EQ | NE) expr                           # binaryExpr
+    | expr negated=NOT? IN LPAREN expr (COMMA expr)* RPAREN                # inExpr
     | op=NOT expr                                                          # unaryExpr
     | expr op=AND expr                                                     # binaryExpr
     | expr op=OR expr                                                      # binaryExpr
@@ -130,6 +134,7 @@ START       : 'start' ;
 BOOTSTRAP   : 'bootstrap' ;
 SEED        : 'seed' ;
 PREDICT     : 'predict' ;
+OF          : 'of' ;
 COMPARE     : 'compare' ;
 AT          : 'at' ;
 PREFER      : 'prefer' ;

@@ -1,7 +1,5 @@
 package org.scalestudy.check;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.scalestudy.data.Column;
-import org.scalestudy.data.DataError;
-import org.scalestudy.data.Evaluator;
+import org.scalestudy.data.DatasetLoader;
+import org.scalestudy.data.DatasetLoader.Loaded;
+import org.scalestudy.data.Evaluation;
+import org.scalestudy.data.Selection;
 import org.scalestudy.data.Table;
-import org.scalestudy.data.Value;
 import org.scalestudy.data.readers.OptionError;
 import org.scalestudy.data.readers.ReaderOptions;
 import org.scalestudy.data.readers.Readers;
@@ -35,29 +33,28 @@ import org.scalestudy.lang.ast.ReportDecl;
 import org.scalestudy.lang.ast.Study;
 import org.scalestudy.law.ArgSpec;
 import org.scalestudy.law.CustomLaw;
-import org.scalestudy.law.Law;
 import org.scalestudy.law.LawKind;
 import org.scalestudy.law.LawLibrary;
-import org.scalestudy.results.ColumnSummary;
 import org.scalestudy.results.DatasetSummary;
 import org.scalestudy.results.ReportRequest;
 
 /**
- * Syntax tree to checked study: resolves every name, loads the data, types every expression and
- * selects each fit's rows. Reports every problem it finds in one pass; throws them all together.
+ * Syntax tree to checked study: resolves every name, types every expression, binds the laws and
+ * builds each fit's task. The data stage computes what the checks need ({@link DatasetLoader} reads a
+ * declaration and applies its steps once the checker has typed each; {@link Selection} picks a fit's
+ * rows). Reports every problem it finds in one pass; throws them all together.
  */
 public final class Checker {
     public static final List<String> CHARTS = List.of("scaling", "residuals", "parity", "sensitivity");
     public static final List<String> TABLES = List.of("parameters", "errors", "runs", "targets");
     /** Charts shown without a report block: all but {@code sensitivity}, which refits every law once per rung. */
     public static final List<String> DEFAULT_CHARTS = List.of("scaling", "residuals", "parity");
-    /** Invalid values reported per dataset; the count of all is reported at the declaration. */
-    private static final int MAX_ROW_PROBLEMS = 20;
 
     private final SourceFile source;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final ExprTyper typer;
-    private final TableKeys tableKeys;
+    private final Evaluation evaluation;
+    private final DatasetLoader loader;
     private final CustomLaws customLaws;
 
     private final DataSandbox sandbox;
@@ -68,9 +65,10 @@ public final class Checker {
         this.source = source;
         this.sandbox = sandbox;
         this.typer = new ExprTyper(source, diagnostics);
-        this.tableKeys = new TableKeys(source, diagnostics);
+        this.evaluation = new Evaluation(source, diagnostics);
+        this.loader = new DatasetLoader(source, diagnostics, evaluation);
         this.customLaws = new CustomLaws(source, diagnostics);
-        this.comparing = new Comparisons(source, diagnostics, typer, tableKeys);
+        this.comparing = new Comparisons(source, diagnostics, typer, evaluation);
     }
 
     /**
@@ -95,12 +93,6 @@ public final class Checker {
             throw new DiagnosticException(checker.diagnostics);
         }
         return checked;
-    }
-
-    private record Loaded(DataDecl decl, Table table, DatasetSummary summary, MissingValues missing) {
-        Loaded(DataDecl decl, Table table, DatasetSummary summary) {
-            this(decl, table, summary, null);
-        }
     }
 
 
@@ -200,11 +192,11 @@ public final class Checker {
             diagnostics.add(source.error(decl.reader().pos(), "unknown data reader '" + decl.reader().text() + "'"
                     + Suggestions.hint(decl.reader().text(), Readers.names()) + "; readers: "
                     + String.join(", ", Readers.names())));
-            return new Loaded(decl, null, null);
+            return Loaded.failed(decl);
         }
         ReaderOptions options = ReaderArguments.convert(decl, reader.get(), source, diagnostics);
         if (options == null) {
-            return new Loaded(decl, null, null);
+            return Loaded.failed(decl);
         }
         Path base = source.path() == null ? Path.of("").toAbsolutePath()
                 : source.path().toAbsolutePath().getParent();
@@ -212,123 +204,48 @@ public final class Checker {
         if (resolved instanceof DataSandbox.Refused refused) {
             diagnostics.add(source.error(decl.pathPos(), "refusing to read data file '" + decl.path() + "': "
                     + refused.reason()));
-            return new Loaded(decl, null, null);
+            return Loaded.failed(decl);
         }
         Path file = ((DataSandbox.Allowed) resolved).file();
-        Readers.Result result;
         try {
-            result = Readers.read(reader.get(), file, base, options);
+            return loader.load(decl, reader.get(), options, file, base, (step, table) -> typed(step, table, decl));
         } catch (OptionError e) {
             diagnostics.add(source.error(ReaderArguments.position(decl, e.option()), e.getMessage()));
-            return new Loaded(decl, null, null);
-        } catch (DataError e) {
-            Path at = e.file() == null ? file : e.file();
-            if (at.equals(file) && e.line() == 0) {
-                diagnostics.add(source.error(decl.pathPos(), "cannot read data " + (Files.isDirectory(file)
-                        ? "folder" : "file") + " '" + decl.path() + "' (" + (Files.exists(file) ? e.getMessage()
-                        : "no such file: " + display(file)) + ")"));
-            } else if (e.line() == 0) {
-                diagnostics.add(source.error(decl.pathPos(), "data '" + decl.name().text() + "' could not be read: "
-                        + display(at) + ": " + e.getMessage()));
-            } else {
-                diagnostics.add(dataDiagnostic(e, file));
-                diagnostics.add(source.error(decl.pathPos(), "data '" + decl.name().text()
-                        + "' could not be read (see " + display(at) + (e.line() > 0 ? ":" + e.line() : "") + ")"));
-            }
-            return new Loaded(decl, null, null);
+            return Loaded.failed(decl);
         }
-        if (!result.problems().isEmpty()) {
-            List<DataError> problems = result.problems();
-            problems.stream().limit(MAX_ROW_PROBLEMS).forEach(e -> diagnostics.add(dataDiagnostic(e, file)));
-            diagnostics.add(source.error(decl.pathPos(), "data '" + decl.name().text() + "' has " + problems.size()
-                    + " invalid value" + (problems.size() == 1 ? "" : "s")
-                    + (problems.size() > MAX_ROW_PROBLEMS ? " (the first " + MAX_ROW_PROBLEMS + " are shown)" : "")
-                    + "; fix the data or change the column mapping"));
-            return new Loaded(decl, null, null);
+    }
+
+    /** Types one data step against the table as it is before the step; false when it has a problem. */
+    private boolean typed(DataStep step, Table table, DataDecl decl) {
+        String dataName = decl.name().text();
+        if (step instanceof DataStep.Where where) {
+            return typer.expect(where.condition(), table, dataName, Type.BOOLEAN, "a 'where' filter") != Type.ERROR;
         }
-        result.warnings().forEach(w -> diagnostics.add(dataDiagnostic(w, file, Diagnostic.Severity.WARNING)));
-        Table table = result.read().table();
+        Name name = step instanceof DataStep.Let let ? let.name() : ((DataStep.Join) step).name();
         boolean ok = true;
-        for (DataStep step : decl.steps()) {
-            if (step instanceof DataStep.Let let) {
-                if (table.has(let.name().text())) {
-                    diagnostics.add(source.error(let.name().pos(), "column '" + let.name().text()
-                            + "' already exists in data '" + decl.name().text() + "'; choose another name"));
+        if (table.has(name.text())) {
+            diagnostics.add(source.error(name.pos(), "column '" + name.text() + "' already exists in data '"
+                    + dataName + "'; choose another name"));
+            ok = false;
+        }
+        if (step instanceof DataStep.Join join) {
+            for (Name key : join.keys()) {
+                if (!table.has(key.text())) {
+                    diagnostics.add(source.error(key.pos(), "unknown column '" + key.text() + "' in data '"
+                            + dataName + "'" + Suggestions.hint(key.text(), table.names())));
                     ok = false;
-                    continue;
-                }
-                if (typer.expect(let.expr(), table, decl.name().text(), Type.NUMBER, "a derived column")
-                        == Type.ERROR) {
-                    ok = false;
-                    continue;
-                }
-                if (ok) {
-                    table = table.with(let.name().text(),
-                            new Column.Numbers(((Value.Numbers) eval(let.expr(), table, decl.name().text())).values()));
-                }
-            } else if (step instanceof DataStep.Where where) {
-                if (typer.expect(where.condition(), table, decl.name().text(), Type.BOOLEAN, "a 'where' filter")
-                        == Type.ERROR) {
-                    ok = false;
-                    continue;
-                }
-                if (ok) {
-                    table = table.filter(((Value.Booleans) eval(where.condition(), table, decl.name().text())).values());
-                    if (table.rows() == 0) {
-                        diagnostics.add(source.error(where.pos(), "this filter leaves no row of '" + decl.path()
-                                + "'"));
-                        ok = false;
-                    }
                 }
             }
+            ok &= typer.expect(join.condition(), table, dataName, Type.BOOLEAN, "the condition after 'of'")
+                    != Type.ERROR;
         }
-        if (!ok) {
-            return new Loaded(decl, null, null);
+        Expr value = step instanceof DataStep.Let let ? let.expr() : ((DataStep.Join) step).value();
+        Type t = typer.type(value, table, dataName);
+        if (t == Type.BOOLEAN) {
+            diagnostics.add(source.error(value.pos(), "a derived column is a number or text, not a condition"));
+            return false;
         }
-        List<Path> inputs = result.read().inputs();
-        return new Loaded(decl, table, new DatasetSummary(decl.name().text(), decl.path(),
-                result.sha256(), table.rows(), columns(table)), new MissingValues(result.read().roles().keySet(),
-                inputs.size() == 1 ? inputs.get(0) : null, decl.steps()));
-    }
-
-    /** A problem in a data file, reported in that file at its line and field. */
-    private static Diagnostic dataDiagnostic(DataError e, Path declared) {
-        return dataDiagnostic(e, declared, Diagnostic.Severity.ERROR);
-    }
-
-    private static Diagnostic dataDiagnostic(DataError e, Path declared, Diagnostic.Severity severity) {
-        return new Diagnostic(display(e.file() == null ? declared : e.file()), e.line(), e.field(),
-                severity, e.getMessage(), null);
-    }
-
-    private static List<ColumnSummary> columns(Table table) {
-        List<ColumnSummary> out = new ArrayList<>();
-        for (String name : table.names()) {
-            Column c = table.column(name);
-            if (c instanceof Column.Numbers nums) {
-                double min = Double.NaN;
-                double max = Double.NaN;
-                Set<Double> distinct = new HashSet<>();
-                for (double v : nums.values()) {
-                    if (Double.isFinite(v)) {
-                        min = Double.isNaN(min) ? v : Math.min(min, v);
-                        max = Double.isNaN(max) ? v : Math.max(max, v);
-                    }
-                    distinct.add(v);
-                }
-                out.add(new ColumnSummary(name, true, table.isDerived(name), min, max, distinct.size()));
-            } else {
-                out.add(new ColumnSummary(name, false, table.isDerived(name), Double.NaN, Double.NaN,
-                        new HashSet<>(List.of(((Column.Texts) c).values())).size()));
-            }
-        }
-        return out;
-    }
-
-    private static String display(Path file) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path abs = file.toAbsolutePath();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        return ok && t != Type.ERROR;
     }
 
     // ---- laws ----------------------------------------------------------------------------
@@ -456,12 +373,6 @@ public final class Checker {
 
     // ---- fits ----------------------------------------------------------------------------
 
-    /** Evaluates a type-checked expression over the rows of {@code table}, first checking its table keys. */
-    private Value eval(Expr expr, Table table, String dataName) {
-        tableKeys.check(expr, table, dataName);
-        return Evaluator.eval(expr, table);
-    }
-
     private List<FitTask> fitTasks(FitDecl fit, Loaded loaded, Map<String, BoundLaw> laws,
                                    Map<String, CustomLaws.Spec> customs) {
         Table table = loaded.table();
@@ -509,62 +420,31 @@ public final class Checker {
         if (!ok) {
             return List.of();
         }
-        int[] scope = fit.where() == null ? allRows(table.rows())
-                : Table.indices(((Value.Booleans) eval(fit.where(), table, dataName)).values());
-        if (scope.length == 0) {
-            diagnostics.add(source.error(fit.where().pos(), "'where' selects no row of data '" + dataName + "'"));
+        Selection selection = Selection.of(fit, table, dataName, evaluation, source, diagnostics);
+        if (selection == null) {
             return List.of();
         }
-        Table scoped = table.select(scope);
-        boolean[] holdout = fit.holdout() == null ? new boolean[scoped.rows()]
-                : ((Value.Booleans) eval(fit.holdout(), scoped, dataName)).values();
-        boolean[] window;
-        if (fit.window() == null) {
-            window = new boolean[scoped.rows()];
-            for (int i = 0; i < window.length; i++) {
-                window[i] = !holdout[i];
-            }
-        } else {
-            window = ((Value.Booleans) eval(fit.window(), scoped, dataName)).values();
-        }
-        List<String> ids = ids(scoped);
-        for (int i = 0; i < window.length; i++) {
-            if (window[i] && holdout[i]) {
-                diagnostics.add(source.error(fit.window().pos(), "window and holdout both select run '" + ids.get(i)
-                        + "' (data line " + scoped.sourceLine(i) + "); a run is either fitted or predicted"));
-                return List.of();
-            }
-        }
-        if (fit.holdout() != null && Table.indices(holdout).length == 0) {
-            diagnostics.add(source.error(fit.holdout().pos(), "'holdout' selects no row of data '" + dataName + "'"
-                    + (fit.where() == null ? "" : " within 'where'")));
-        }
-        Map<String, List<Integer>> groups = groups(scoped, fit.groupBy());
         List<FitTask> tasks = new ArrayList<>();
         for (BoundLaw law : bound) {
-            Map<String, double[]> inputValues = new LinkedHashMap<>();
             int before = diagnostics.size();
-            for (Map.Entry<String, LawDecl.Arg> input : law.inputs().entrySet()) {
-                inputValues.put(input.getKey(),
-                        ((Value.Numbers) eval(input.getValue().value(), scoped, dataName)).values());
-            }
+            Map<String, double[]> inputValues = selection.inputs(law.inputs(), evaluation, dataName);
             if (diagnostics.size() > before) {
                 continue; // a table lacks a key: the inputs hold NaN, and what follows from them would only repeat it
             }
-            if (missingValuesUsed(fit, law, loaded, inputValues, scoped, window, holdout, ids)) {
+            if (missingValuesUsed(fit, law, loaded, inputValues, selection)) {
                 continue;
             }
             Map<String, String> texts = new HashMap<>();
             law.inputs().forEach((k, v) -> texts.put(k, v.text()));
-            for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
-                FitTask task = task(fit, law, dataName, group.getKey(), group.getValue(), inputValues, texts, ids,
-                        window, holdout);
+            for (Map.Entry<String, List<Integer>> group : selection.groups().entrySet()) {
+                FitTask task = task(fit, law, dataName, group.getKey(), group.getValue(), inputValues, texts,
+                        selection);
                 if (task != null) {
                     tasks.add(task);
                 }
             }
         }
-        comparisons.addAll(comparing.of(fit, scoped, dataName, groups, tasks));
+        comparisons.addAll(comparing.of(fit, selection.scoped(), dataName, selection.groups(), tasks));
         return tasks;
     }
 
@@ -573,12 +453,15 @@ public final class Checker {
      * empty cell of a column with a role, see {@link MissingValues}); true when there is one.
      */
     private boolean missingValuesUsed(FitDecl fit, BoundLaw law, Loaded loaded, Map<String, double[]> inputValues,
-                                      Table scoped, boolean[] window, boolean[] holdout, List<String> ids) {
-        boolean[] used = new boolean[scoped.rows()];
+                                      Selection selection) {
+        boolean[] used = new boolean[selection.scoped().rows()];
         for (int r = 0; r < used.length; r++) {
-            used[r] = window[r] || holdout[r];
+            used[r] = selection.window()[r] || selection.holdout()[r];
         }
-        List<String> rows = loaded.missing().used(law.inputs(), inputValues, scoped, used, ids, Checker::display);
+        MissingValues missing = new MissingValues(loaded.roleColumns(),
+                loaded.inputs().size() == 1 ? loaded.inputs().get(0) : null, loaded.decl().steps());
+        List<String> rows = missing.used(law.inputs(), inputValues, selection.scoped(), used, selection.ids(),
+                DatasetLoader::display);
         if (rows.isEmpty()) {
             return false;
         }
@@ -591,8 +474,10 @@ public final class Checker {
     }
 
     private FitTask task(FitDecl fit, BoundLaw law, String dataName, String group, List<Integer> members,
-                         Map<String, double[]> inputValues, Map<String, String> texts, List<String> allIds,
-                         boolean[] window, boolean[] holdout) {
+                         Map<String, double[]> inputValues, Map<String, String> texts, Selection selection) {
+        List<String> allIds = selection.ids();
+        boolean[] window = selection.window();
+        boolean[] holdout = selection.holdout();
         int n = members.size();
         double[][] rows = new double[n][];
         List<String> ids = new ArrayList<>(n);
@@ -696,46 +581,6 @@ public final class Checker {
             }
         }
         return "";
-    }
-
-    private static int[] allRows(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
-    }
-
-    /** Row indices per group key ("col=value, col=value"), groups in order of first appearance. */
-    private static Map<String, List<Integer>> groups(Table table, List<Name> by) {
-        Map<String, List<Integer>> out = new LinkedHashMap<>();
-        for (int r = 0; r < table.rows(); r++) {
-            StringBuilder key = new StringBuilder();
-            for (Name g : by) {
-                if (key.length() > 0) {
-                    key.append(", ");
-                }
-                key.append(g.text()).append('=').append(cell(table.column(g.text()), r));
-            }
-            out.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(r);
-        }
-        return out;
-    }
-
-    private static List<String> ids(Table table) {
-        List<String> ids = new ArrayList<>(table.rows());
-        for (int r = 0; r < table.rows(); r++) {
-            ids.add(table.has("run") ? cell(table.column("run"), r) : "line " + table.sourceLine(r));
-        }
-        return ids;
-    }
-
-    private static String cell(Column column, int row) {
-        if (column instanceof Column.Texts t) {
-            return t.values()[row];
-        }
-        double v = ((Column.Numbers) column).values()[row];
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     // ---- report --------------------------------------------------------------------------

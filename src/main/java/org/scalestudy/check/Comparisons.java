@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scalestudy.data.Column;
-import org.scalestudy.data.Evaluator;
+import org.scalestudy.data.Evaluation;
 import org.scalestudy.data.Table;
-import org.scalestudy.data.Value;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.ast.Compare;
@@ -32,13 +31,13 @@ final class Comparisons {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
     private final ExprTyper typer;
-    private final TableKeys tableKeys;
+    private final Evaluation evaluation;
 
-    Comparisons(SourceFile source, List<Diagnostic> diagnostics, ExprTyper typer, TableKeys tableKeys) {
+    Comparisons(SourceFile source, List<Diagnostic> diagnostics, ExprTyper typer, Evaluation evaluation) {
         this.source = source;
         this.diagnostics = diagnostics;
         this.typer = typer;
-        this.tableKeys = tableKeys;
+        this.evaluation = evaluation;
     }
 
     /**
@@ -91,8 +90,7 @@ final class Comparisons {
                         + type.description));
                 continue;
             }
-            tableKeys.check(target, scoped, dataName);
-            boolean[] rows = ((Value.Booleans) Evaluator.eval(target, scoped)).values();
+            boolean[] rows = evaluation.booleans(target, scoped, dataName);
             if (Table.indices(rows).length == 0) {
                 diagnostics.add(source.error(target.pos(), "this 'compare' target selects no run of data '"
                         + dataName + "'" + (fit.where() == null ? "" : " within 'where'")));

@@ -1,12 +1,21 @@
 package org.scalestudy.check;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.scalestudy.data.Column;
 import org.scalestudy.data.Functions;
 import org.scalestudy.data.Table;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.ast.Expr;
+import org.scalestudy.lang.ast.Pos;
 
 /**
  * Gives each expression a type against a table's columns, reporting unknown names, wrong
@@ -16,6 +25,10 @@ import org.scalestudy.lang.ast.Expr;
 final class ExprTyper {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
+    /** String literals already warned about (an expression may be typed once per fit that uses it). */
+    private final Set<Pos> warned = new HashSet<>();
+    /** The distinct values of the text columns compared with a string so far. */
+    private final Map<Column.Texts, Set<String>> distinct = new IdentityHashMap<>();
 
     ExprTyper(SourceFile source, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -79,14 +92,86 @@ final class ExprTyper {
             return ok ? Type.NUMBER : Type.ERROR;
         } else if (expr instanceof Expr.Lookup lookup) {
             return lookup(lookup, table, dataName);
+        } else if (expr instanceof Expr.In in) {
+            return in(in, table, dataName);
         }
         throw new IllegalStateException("unhandled expression " + expr);
     }
 
-    /** A table lookup is a number when its key is text (the keys' values are checked by {@link TableKeys}). */
+    /**
+     * A table lookup is a number or text, as the table's values are, when its key is text (the keys'
+     * values are checked on the rows in use by {@link org.scalestudy.data.LookupKeys}).
+     */
     private Type lookup(Expr.Lookup lookup, Table table, String dataName) {
         Type key = operand(lookup.key(), table, dataName, Type.TEXT, "the key of table '" + lookup.table() + "'");
-        return key == Type.ERROR || lookup.entries() == null ? Type.ERROR : Type.NUMBER;
+        if (key == Type.ERROR || lookup.entries() == null) {
+            return Type.ERROR;
+        }
+        return lookup.entries().holdsText() ? Type.TEXT : Type.NUMBER;
+    }
+
+    /** {@code x in (a, b, ...)}: x a number or text, every option of the same type. */
+    private Type in(Expr.In in, Table table, String dataName) {
+        Type value = type(in.value(), table, dataName);
+        if (value == Type.ERROR) {
+            in.options().forEach(o -> type(o, table, dataName));
+            return Type.ERROR;
+        }
+        String op = in.negated() ? "not in" : "in";
+        if (value == Type.BOOLEAN) {
+            diagnostics.add(source.error(in.value().pos(), "'" + op + "' tests a number or a text against a list,"
+                    + " not a condition"));
+            return Type.ERROR;
+        }
+        boolean ok = true;
+        Set<String> seen = new HashSet<>();
+        for (Expr option : in.options()) {
+            Type t = type(option, table, dataName);
+            if (t == Type.ERROR) {
+                ok = false;
+            } else if (t != value) {
+                diagnostics.add(source.error(option.pos(), "every option of '" + op + "' must be " + value.description
+                        + ", as the value tested is, but this is " + t.description));
+                ok = false;
+            } else if (option instanceof Expr.Str str && !seen.add(str.value())) {
+                diagnostics.add(source.warning(option.pos(), "\"" + str.value() + "\" is listed twice"));
+            } else {
+                neverEqual(in.value(), option, table, dataName);
+            }
+        }
+        return ok ? Type.BOOLEAN : Type.ERROR;
+    }
+
+    /**
+     * Warns when a text column is compared with a string that no row of the data holds (a misspelt
+     * benchmark selects nothing, silently), naming the closest value the column does hold.
+     */
+    private void neverEqual(Expr column, Expr literal, Table table, String dataName) {
+        if (!(column instanceof Expr.Column c) || !(literal instanceof Expr.Str str) || !table.has(c.name())
+                || !(table.column(c.name()) instanceof Column.Texts texts) || !warned.add(literal.pos())) {
+            return;
+        }
+        Set<String> values = distinct.computeIfAbsent(texts, t -> new HashSet<>(Arrays.asList(t.values())));
+        if (values.contains(str.value())) {
+            return;
+        }
+        diagnostics.add(source.warning(literal.pos(), "no row of data '" + dataName + "' has " + c.name() + " \""
+                + str.value() + "\"" + valueHint(str.value(), values.stream().filter(v -> v != null)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)))));
+    }
+
+    /** "; did you mean "x"?" when a value is within two edits, else a few of the values. */
+    private static String valueHint(String wrong, Set<String> values) {
+        String best = values.stream().filter(v -> Suggestions.distance(wrong.toLowerCase(Locale.ROOT),
+                        v.toLowerCase(Locale.ROOT)) <= 2)
+                .min(Comparator.comparingInt((String v) -> Suggestions.distance(wrong, v)).thenComparing(v -> v))
+                .orElse(null);
+        if (best != null) {
+            return "; did you mean \"" + best + "\"?";
+        }
+        List<String> some = values.stream().limit(8).map(v -> "\"" + v + "\"").toList();
+        return "; it has " + String.join(", ", some) + (values.size() > some.size() ? " and "
+                + (values.size() - some.size()) + " more" : "");
     }
 
     private Type binary(Expr.Binary b, Table table, String dataName) {
@@ -108,6 +193,8 @@ final class ExprTyper {
                             + l.description + " with " + r.description + textHint(b, table)));
                     return Type.ERROR;
                 }
+                neverEqual(b.left(), b.right(), table, dataName);
+                neverEqual(b.right(), b.left(), table, dataName);
                 return Type.BOOLEAN;
             }
             case "<", "<=", ">", ">=" -> {
@@ -137,7 +224,11 @@ final class ExprTyper {
     }
 
     private static String textHint(Expr.Binary b, Table table) {
-        for (Expr side : List.of(b.left(), b.right())) {
+        return textHint(List.of(b.left(), b.right()), table);
+    }
+
+    private static String textHint(List<Expr> sides, Table table) {
+        for (Expr side : sides) {
             if (side instanceof Expr.Column c && table.has(c.name())
                     && table.column(c.name()) instanceof Column.Texts texts && texts.firstNonNumber() != null) {
                 return " (column '" + c.name() + "' holds text, e.g. " + texts.firstNonNumber() + ")";

@@ -109,6 +109,9 @@ final class MissingValues {
             call.args().forEach(a -> collect(a, out, seen));
         } else if (e instanceof Expr.Lookup lookup) {
             collect(lookup.key(), out, seen);
+        } else if (e instanceof Expr.In in) {
+            collect(in.value(), out, seen);
+            in.options().forEach(o -> collect(o, out, seen));
         }
     }
 

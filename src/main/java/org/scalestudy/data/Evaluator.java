@@ -69,13 +69,53 @@ public final class Evaluator {
             return new Value.Numbers(out);
         } else if (expr instanceof Expr.Lookup lookup) {
             String[] keys = ((Value.Texts) eval(lookup.key(), table)).values();
+            // a key the table lacks gives a missing value; LookupKeys reports it for the rows in use
+            if (lookup.entries().holdsText()) {
+                String[] out = new String[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = keys[i] == null ? null : lookup.entries().texts().get(keys[i]);
+                }
+                return new Value.Texts(out);
+            }
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                out[i] = lookup.entries().getOrDefault(keys[i], Double.NaN); // the checker reports missing keys
+                out[i] = keys[i] == null ? Double.NaN : lookup.entries().numbers().getOrDefault(keys[i], Double.NaN);
             }
             return new Value.Numbers(out);
+        } else if (expr instanceof Expr.In in) {
+            return in(in, table);
         }
         throw new IllegalStateException("unhandled expression " + expr);
+    }
+
+    /** {@code x in (a, b, ...)}: true where x equals one of the options; a comparison with a missing x is false. */
+    private static Value in(Expr.In in, Table table) {
+        int n = table.rows();
+        Value value = eval(in.value(), table);
+        boolean[] out = new boolean[n];
+        for (Expr option : in.options()) {
+            Value o = eval(option, table);
+            if (value instanceof Value.Texts texts) {
+                String[] a = texts.values();
+                String[] b = ((Value.Texts) o).values();
+                for (int i = 0; i < n; i++) {
+                    out[i] |= a[i] != null && a[i].equals(b[i]);
+                }
+            } else {
+                double[] a = numbers(value);
+                double[] b = numbers(o);
+                for (int i = 0; i < n; i++) {
+                    out[i] |= a[i] == b[i];
+                }
+            }
+        }
+        if (in.negated()) { // like any comparison, false for a missing value
+            for (int i = 0; i < n; i++) {
+                out[i] = !out[i] && (value instanceof Value.Texts t ? t.values()[i] != null
+                        : !Double.isNaN(numbers(value)[i]));
+            }
+        }
+        return new Value.Booleans(out);
     }
 
     private static double[] numbers(Value v) {

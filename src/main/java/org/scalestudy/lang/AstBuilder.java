@@ -26,7 +26,7 @@ final class AstBuilder {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
     /** The study's {@code table} declarations by name, read before any expression. */
-    private final Map<String, Map<String, Double>> tables = new LinkedHashMap<>();
+    private final Map<String, Expr.TableEntries> tables = new LinkedHashMap<>();
 
     AstBuilder(SourceFile source, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -77,7 +77,10 @@ final class AstBuilder {
         List<DataStep> steps = new ArrayList<>();
         if (ctx.dataBody() != null) {
             for (StudyParser.DataStepContext step : ctx.dataBody().dataStep()) {
-                if (step instanceof StudyParser.LetStepContext let) {
+                if (step instanceof StudyParser.JoinStepContext join) {
+                    steps.add(new DataStep.Join(name(join.name), expr(join.value), expr(join.cond), text(join.cond),
+                            join.keys.stream().map(this::name).toList(), pos(join.start)));
+                } else if (step instanceof StudyParser.LetStepContext let) {
                     steps.add(new DataStep.Let(name(let.name), expr(let.expr()), pos(let.start)));
                 } else if (step instanceof StudyParser.WhereStepContext where) {
                     steps.add(new DataStep.Where(expr(where.expr()), pos(where.start)));
@@ -240,11 +243,14 @@ final class AstBuilder {
             return new Expr.Unary(u.op.getText(), expr(u.expr()), pos);
         } else if (ctx instanceof StudyParser.BinaryExprContext b) {
             return new Expr.Binary(b.op.getText(), expr(b.expr(0)), expr(b.expr(1)), pos);
+        } else if (ctx instanceof StudyParser.InExprContext in) {
+            List<Expr> all = in.expr().stream().map(this::expr).toList();
+            return new Expr.In(all.get(0), all.subList(1, all.size()), in.negated != null, pos);
         } else if (ctx instanceof StudyParser.CallExprContext call) {
             return new Expr.Call(call.fn.getText(), call.expr().stream().map(this::expr).toList(), pos);
         } else if (ctx instanceof StudyParser.LookupExprContext l) {
             String name = l.table.getText();
-            Map<String, Double> entries = tables.get(name);
+            Expr.TableEntries entries = tables.get(name);
             if (entries == null) {
                 diagnostics.add(source.error(pos, "unknown table '" + name + "'" + (tables.isEmpty()
                         ? "; declare it with: table " + name + " = { key: value, ... }"
@@ -255,22 +261,44 @@ final class AstBuilder {
         throw new IllegalStateException("unhandled expression " + ctx.getClass().getSimpleName());
     }
 
-    /** Records a {@code table} declaration's entries, reporting repeated tables and keys. */
+    /**
+     * Records a {@code table} declaration's entries, reporting repeated tables and keys, and a table
+     * that mixes numbers and texts.
+     */
     private void table(StudyParser.TableItemContext ctx) {
         String name = ctx.name.getText();
         if (tables.containsKey(name)) {
             diagnostics.add(source.error(pos(ctx.name), "table '" + name + "' is declared twice"));
             return;
         }
-        Map<String, Double> entries = new LinkedHashMap<>();
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        Token firstNumber = null;
+        Token firstText = null;
         for (StudyParser.TableEntryContext entry : ctx.tableEntry()) {
             String key = entry.key.getType() == StudyParser.STRING ? string(entry.key) : entry.key.getText();
-            double value = Double.parseDouble(entry.value.getText()) * (entry.sign != null ? -1 : 1);
-            if (entries.put(key, value) != null) {
+            if (numbers.containsKey(key) || texts.containsKey(key)) {
                 diagnostics.add(source.error(pos(entry.key), "table '" + name + "' has key '" + key + "' twice"));
+                continue;
+            }
+            if (entry.text != null) {
+                firstText = firstText == null ? entry.text : firstText;
+                texts.put(key, string(entry.text));
+            } else {
+                firstNumber = firstNumber == null ? entry.value : firstNumber;
+                numbers.put(key, Double.parseDouble(entry.value.getText()) * (entry.sign != null ? -1 : 1));
             }
         }
-        tables.put(name, Map.copyOf(entries));
+        if (firstNumber != null && firstText != null) {
+            Token later = firstNumber.getTokenIndex() < firstText.getTokenIndex() ? firstText : firstNumber;
+            Token earlier = later == firstText ? firstNumber : firstText;
+            diagnostics.add(source.error(pos(later), "table '" + name + "' holds " + (later == firstText
+                    ? "numbers" : "texts") + " (from line " + earlier.getLine() + ", column "
+                    + (earlier.getCharPositionInLine() + 1) + "), so every value must be "
+                    + (later == firstText ? "a number" : "a string") + ", not " + later.getText()));
+        }
+        tables.put(name, texts.isEmpty() || !numbers.isEmpty() && firstNumber.getTokenIndex() < firstText.getTokenIndex()
+                ? new Expr.TableEntries(Map.copyOf(numbers), null) : new Expr.TableEntries(null, Map.copyOf(texts)));
     }
 
     private Name name(Token token) {

@@ -62,4 +62,16 @@ class EvaluatorTest {
         assertArrayEquals(new boolean[] {true, false}, booleans("acc >= 0 or acc != 0.5"));
         assertArrayEquals(new boolean[] {false, false}, booleans("acc != 0.5"));
     }
+
+    @Test
+    void membershipAndMissingValues() throws Exception {
+        assertArrayEquals(new boolean[] {true, true}, booleans("task in (\"a\", \"b\")"));
+        assertArrayEquals(new boolean[] {false, true}, booleans("task not in (\"a\", \"c\")"));
+        // numbers compare by value; options may be expressions of the row (D / N is 20 in both rows)
+        assertArrayEquals(new boolean[] {false, true}, booleans("N in (2e8, 4e8)"));
+        assertArrayEquals(new boolean[] {true, true}, booleans("D / N in (N / 5e6, 20)"));
+        // acc is missing in row 2: it is in no list, and, like any comparison with it, 'not in' is false too
+        assertArrayEquals(new boolean[] {true, false}, booleans("acc in (0.5, 1)"));
+        assertArrayEquals(new boolean[] {true, false}, booleans("acc not in (0.25, 1)"));
+    }
 }

@@ -21,14 +21,41 @@ public sealed interface Expr {
     /** {@code a op b} for + - * / ^ < <= > >= == != and or. */
     record Binary(String op, Expr left, Expr right, Pos pos) implements Expr { }
 
+    /**
+     * {@code value in (a, b, ...)}: whether the row's value equals one of the options;
+     * {@code value not in (...)} when {@code negated}.
+     */
+    record In(Expr value, List<Expr> options, boolean negated, Pos pos) implements Expr { }
+
     /** A function call, e.g. {@code log(C)}. */
     record Call(String function, List<Expr> args, Pos pos) implements Expr { }
 
     /**
-     * A value from a table the study declares, e.g. {@code chance[metric]}: the entry whose key is the
-     * text {@code key} gives for the row.
+     * A value from a table the study declares, e.g. {@code chance[metric]} or {@code chosen[benchmark]}:
+     * the entry whose key is the text {@code key} gives for the row. A table holds numbers or texts.
      *
      * @param entries the table's entries by key, or null when no such table is declared (already reported)
      */
-    record Lookup(String table, java.util.Map<String, Double> entries, Expr key, Pos pos) implements Expr { }
+    record Lookup(String table, TableEntries entries, Expr key, Pos pos) implements Expr { }
+
+    /**
+     * The entries of a {@code table} declaration: numbers ({@code chance = { piqa: 0.5 }}) or texts
+     * ({@code chosen = { piqa: "acc_norm" }}), never both.
+     *
+     * @param numbers the entries of a table of numbers, else null
+     * @param texts   the entries of a table of texts, else null
+     */
+    record TableEntries(java.util.Map<String, Double> numbers, java.util.Map<String, String> texts) {
+        public boolean holdsText() {
+            return texts != null;
+        }
+
+        public java.util.Set<String> keys() {
+            return holdsText() ? texts.keySet() : numbers.keySet();
+        }
+
+        public boolean containsKey(String key) {
+            return keys().contains(key);
+        }
+    }
 }

@@ -1,13 +1,10 @@
-package org.scalestudy.check;
+package org.scalestudy.data;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.scalestudy.data.Evaluator;
-import org.scalestudy.data.Table;
-import org.scalestudy.data.Value;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.ast.Expr;
@@ -18,18 +15,26 @@ import org.scalestudy.lang.ast.Pos;
  * looks up ({@code chance[metric]}), before the expression is evaluated: only the rows actually used
  * count (a fit's {@code where} may leave out the keys a table lacks). Reports each lookup once.
  */
-final class TableKeys {
+public final class LookupKeys {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
     private final Set<Pos> reported = new HashSet<>();
 
-    TableKeys(SourceFile source, List<Diagnostic> diagnostics) {
+    public LookupKeys(SourceFile source, List<Diagnostic> diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
     }
 
-    /** Reports the missing keys of every (type-checked) lookup in {@code e} over the rows of {@code table}. */
-    void check(Expr e, Table table, String dataName) {
+    /**
+     * Reports the missing keys of every (type-checked) lookup in {@code e} over the rows of {@code table}.
+     * The right side of {@code and} is in use only on the rows where the left holds, that of {@code or}
+     * only where it does not (so {@code benchmark in (...) and metric_type == chosen[benchmark]} needs
+     * entries only for the benchmarks listed).
+     */
+    public void check(Expr e, Table table, String dataName) {
+        if (table.rows() == 0) {
+            return;
+        }
         if (e instanceof Expr.Lookup lookup) {
             check(lookup.key(), table, dataName);
             if (lookup.entries() != null && !reported.contains(lookup.pos())) {
@@ -37,18 +42,29 @@ final class TableKeys {
             }
         } else if (e instanceof Expr.Unary u) {
             check(u.operand(), table, dataName);
+        } else if (e instanceof Expr.Binary b && (b.op().equals("and") || b.op().equals("or"))) {
+            check(b.left(), table, dataName);
+            boolean[] left = ((Value.Booleans) Evaluator.eval(b.left(), table)).values();
+            boolean[] used = new boolean[left.length];
+            for (int i = 0; i < left.length; i++) {
+                used[i] = left[i] == b.op().equals("and");
+            }
+            check(b.right(), table.filter(used), dataName);
         } else if (e instanceof Expr.Binary b) {
             check(b.left(), table, dataName);
             check(b.right(), table, dataName);
         } else if (e instanceof Expr.Call call) {
             call.args().forEach(a -> check(a, table, dataName));
+        } else if (e instanceof Expr.In in) {
+            check(in.value(), table, dataName);
+            in.options().forEach(o -> check(o, table, dataName));
         }
     }
 
     private void missing(Expr.Lookup lookup, Table table, String dataName) {
         TreeMap<String, Integer> missing = new TreeMap<>();
         for (String k : ((Value.Texts) Evaluator.eval(lookup.key(), table)).values()) {
-            if (!lookup.entries().containsKey(k)) {
+            if (k != null && !lookup.entries().containsKey(k)) {
                 missing.merge(k, 1, Integer::sum);
             }
         }
@@ -62,6 +78,6 @@ final class TableKeys {
         diagnostics.add(source.error(lookup.pos(), "table '" + lookup.table() + "' has no entry for '" + first
                 + "' (" + rows + " row" + (rows == 1 ? "" : "s") + " of data '" + dataName + "')"
                 + (others == 0 ? "" : " nor for " + others + " other key" + (others == 1 ? "" : "s"))
-                + "; it has: " + String.join(", ", new TreeSet<>(lookup.entries().keySet()))));
+                + "; it has: " + String.join(", ", new TreeSet<>(lookup.entries().keys()))));
     }
 }
