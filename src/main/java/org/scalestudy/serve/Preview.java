@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running preview: builds the studies into a temporary folder, serves it on 127.0.0.1, and rebuilds
- * whenever a study or a data file it names changes (polled every {@code pollMillis}). Problems go to the
+ * whenever a study or a data file it names changes (polled every {@code pollMillis}; a change is built once
+ * the inputs have held still for one poll, so a file caught half-written by an editor or a script is not
+ * built on its own and then replaced by the next). Problems go to the
  * page (see {@link PreviewServer}) and to {@code log}. {@link #close()} stops the server and deletes the
  * temporary site.
  */
@@ -24,7 +26,10 @@ public final class Preview implements AutoCloseable {
     private final PreviewServer server;
     private final ScheduledExecutorService watcher;
     private volatile BuildState state;
+    /** The inputs' fingerprint at the last build. */
     private String fingerprint;
+    /** The fingerprint the previous poll saw (null before any poll): a change is built when two polls agree. */
+    private String lastPolled;
 
     private Preview(List<Path> inputs, int port, long pollMillis, PrintStream log) throws IOException {
         this.inputs = List.copyOf(inputs);
@@ -67,10 +72,13 @@ public final class Preview implements AutoCloseable {
         return state.version();
     }
 
-    private void rebuildIfChanged() {
+    /** One poll: rebuilds when the inputs differ from the last build's and equal what the previous poll saw. */
+    synchronized void rebuildIfChanged() {
         try {
             String now = InputFingerprint.of(inputs);
-            if (!now.equals(fingerprint)) {
+            boolean settled = now.equals(lastPolled);
+            lastPolled = now;
+            if (settled && !now.equals(fingerprint)) {
                 fingerprint = now;
                 BuildState next = builder.build();
                 state = next;

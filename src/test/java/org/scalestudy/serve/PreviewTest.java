@@ -108,6 +108,38 @@ class PreviewTest {
         }
     }
 
+    /**
+     * A save caught half-written (here: the study cut off mid-title) is not built: a change is built only once
+     * two polls see the same inputs. The watcher's own polls are an hour apart, so the test's polls are the
+     * only ones.
+     */
+    @Test
+    void aChangeIsBuiltOnlyOnceItHoldsStill(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
+        Path study = dir.resolve("s.study");
+        Files.writeString(study, study("First"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Preview preview = Preview.start(List.of(study), 0, 3_600_000,
+                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            assertEquals(1, preview.version(), "the first build");
+            preview.rebuildIfChanged();
+            assertEquals(1, preview.version(), "nothing changed");
+
+            String whole = study("Second");
+            Files.writeString(study, whole.substring(0, whole.indexOf("Second") + 3));
+            preview.rebuildIfChanged();
+            assertEquals(1, preview.version(), "a change seen once is not built yet");
+            Files.writeString(study, whole);
+            preview.rebuildIfChanged();
+            assertEquals(1, preview.version(), "it changed again since the last poll");
+            preview.rebuildIfChanged();
+            assertEquals(2, preview.version(), "two polls agree: built");
+            assertTrue(get(preview.url() + "s/").body().contains("Second"));
+            assertFalse(log.toString(StandardCharsets.UTF_8).contains("build failed"),
+                    "the half-written study was never built");
+        }
+    }
+
     @Test
     void theBuiltSiteCarriesNoReloadScript(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
