@@ -99,11 +99,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
 
     @Override
     public Minimum minimize(Objective f, double[] start, Bounds bounds) {
-        int n = f.dimension();
-        if (start.length != n || bounds.dimension() != n) {
-            throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
-                    + ", bounds " + bounds.dimension());
-        }
+        Minimizer.checkDimensions(f.dimension(), start, bounds);
         return new Run(f, bounds).minimize(start);
     }
 

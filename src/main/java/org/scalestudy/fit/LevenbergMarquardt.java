@@ -85,11 +85,7 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             throw new IllegalArgumentException("Levenberg-Marquardt minimises a sum of squared residuals, not "
                     + f.getClass().getSimpleName());
         }
-        int n = f.dimension();
-        if (start.length != n || bounds.dimension() != n) {
-            throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
-                    + ", bounds " + bounds.dimension());
-        }
+        Minimizer.checkDimensions(f.dimension(), start, bounds);
         return new Run(residuals, bounds).minimize(start);
     }
 

@@ -10,4 +10,12 @@ public interface Minimizer {
 
     /** A short name for reports, e.g. {@code L-BFGS-B}. */
     String name();
+
+    /** Throws unless {@code start} and {@code bounds} both have the objective's {@code n} variables. */
+    static void checkDimensions(int n, double[] start, Bounds bounds) {
+        if (start.length != n || bounds.dimension() != n) {
+            throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
+                    + ", bounds " + bounds.dimension());
+        }
+    }
 }

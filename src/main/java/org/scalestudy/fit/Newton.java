@@ -47,10 +47,7 @@ public record Newton(int maxIterations) implements Minimizer {
     @Override
     public Minimum minimize(Objective f, double[] start, Bounds bounds) {
         int n = f.dimension();
-        if (start.length != n || bounds.dimension() != n) {
-            throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
-                    + ", bounds " + bounds.dimension());
-        }
+        Minimizer.checkDimensions(n, start, bounds);
         double[] lo = bounds.lower();
         double[] hi = bounds.upper();
         double[] x = bounds.project(start);

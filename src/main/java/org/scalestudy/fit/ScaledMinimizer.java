@@ -21,10 +21,7 @@ public record ScaledMinimizer(Minimizer inner) implements Minimizer {
     @Override
     public Minimum minimize(Objective f, double[] start, Bounds bounds) {
         int n = f.dimension();
-        if (start.length != n || bounds.dimension() != n) {
-            throw new IllegalArgumentException("objective has " + n + " variables, start " + start.length
-                    + ", bounds " + bounds.dimension());
-        }
+        Minimizer.checkDimensions(n, start, bounds);
         double[] s = new double[n];
         double[] z0 = new double[n];
         double[] lo = new double[n];
