@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.scalestudy.law.Law;
 import org.scalestudy.law.LawLibrary;
 import org.scalestudy.results.FitOutcome;
@@ -41,7 +40,7 @@ public final class AcrossRatiosBootstrapBench {
             build(withBootstrap); // warm-up: let the JIT compile the objective
         }
         FitOutcome[] last = new FitOutcome[1];
-        double[][] boot = time(repeats, () -> {
+        double[][] boot = WallAndCpu.time(repeats, () -> {
             last[0] = build(withBootstrap);
             return last[0].uncertainty().resamples();
         });
@@ -50,12 +49,12 @@ public final class AcrossRatiosBootstrapBench {
                 last[0].uncertainty().failed(), last[0].uncertainty().resamples(),
                 last[0].parameters().get(2).value(), last[0].parameters().get(2).low(),
                 last[0].parameters().get(2).high());
-        report("baseline: the same study without bootstrap", time(repeats, () -> build(without).runs().size()));
+        report("baseline: the same study without bootstrap", WallAndCpu.time(repeats, () -> build(without).runs().size()));
 
         Law law = LawLibrary.find("across_ratios").orElseThrow().bind(java.util.Map.of());
         double[][] rows = rows();
         double[] fitted = law.fit(rows).params();
-        report("baseline: 1000 refits on one thread", time(3, () -> {
+        report("baseline: 1000 refits on one thread", WallAndCpu.time(3, () -> {
             Random random = new Random(1);
             int ok = 0;
             for (int b = 0; b < 1000; b++) {
@@ -109,25 +108,6 @@ public final class AcrossRatiosBootstrapBench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Wall-clock seconds of each repetition, then the process's CPU seconds of each: on a shared machine
-     * the wall clock depends on the other jobs, while CPU seconds / processors is what the work would take
-     * on an idle one.
-     */
-    private static double[][] time(int repeats, Supplier<Object> work) {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        double[][] seconds = new double[2][repeats];
-        for (int i = 0; i < repeats; i++) {
-            long cpu = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            work.get();
-            seconds[0][i] = (System.nanoTime() - start) / 1e9;
-            seconds[1][i] = (os.getProcessCpuTime() - cpu) / 1e9;
-        }
-        return seconds;
     }
 
     private static void report(String what, double[][] seconds) {

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.Lbfgsb;
@@ -96,9 +95,9 @@ public final class ChinchillaBootstrapBench {
         }
         TODAY.run(everyRow, grid, free);
         FitReport[] fit = new FitReport[1];
-        double[][] newTimes = time(repeats, () -> fit[0] = law.fit(rows));
+        double[][] newTimes = WallAndCpu.time(repeats, () -> fit[0] = law.fit(rows));
         MultiStart.Result[] today = new MultiStart.Result[1];
-        double[][] todayTimes = time(Math.max(3, repeats / 2), () -> today[0] = TODAY.run(everyRow, grid, free));
+        double[][] todayTimes = WallAndCpu.time(Math.max(3, repeats / 2), () -> today[0] = TODAY.run(everyRow, grid, free));
         report("law.fit: screened grid + polish + Newton", newTimes);
         report("before: today's search (all 4,500 starts)", todayTimes);
         double newObjective = fit[0].optimization().objective();
@@ -129,11 +128,11 @@ public final class ChinchillaBootstrapBench {
         Path study = bootstrapStudy(csv, bootstrap);
         FitOutcome[] outcome = new FitOutcome[1];
         build(bootstrapStudy(csv, 100)); // warm-up
-        double[][] bootTimes = time(bootRepeats, () -> outcome[0] = build(study));
+        double[][] bootTimes = WallAndCpu.time(bootRepeats, () -> outcome[0] = build(study));
         report("study with bootstrap (full search per resample)", bootTimes);
         double[] fitted = fit[0].params();
         // (a sum over the refits, not count(), which would skip them)
-        double[][] warmTimes = time(bootRepeats, () -> IntStream.range(0, bootstrap).parallel()
+        double[][] warmTimes = WallAndCpu.time(bootRepeats, () -> IntStream.range(0, bootstrap).parallel()
                 .mapToDouble(b -> warmStart(resample(rows, 1, b), fitted).params()[3]).sum());
         report("before: today's bootstrap (warm starts only)", warmTimes);
         double todayFull = agreement.todayCpu * bootstrap;
@@ -311,21 +310,6 @@ public final class ChinchillaBootstrapBench {
 
     private static double rel(double value, double reference) {
         return (value - reference) / Math.abs(reference);
-    }
-
-    /** Wall-clock seconds of each repetition, then the process's CPU seconds of each. */
-    private static double[][] time(int repeats, Supplier<Object> work) {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[][] seconds = new double[2][repeats];
-        for (int i = 0; i < repeats; i++) {
-            long cpu = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            work.get();
-            seconds[0][i] = (System.nanoTime() - start) / 1e9;
-            seconds[1][i] = (os.getProcessCpuTime() - cpu) / 1e9;
-        }
-        return seconds;
     }
 
     private static void report(String what, double[][] seconds) {

@@ -1,7 +1,6 @@
 package org.scalestudy.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -76,20 +75,13 @@ public final class ResampleCostBench {
     }
 
     private static double[][] time(int repeats, Path study) {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[][] seconds = new double[2][repeats];
-        for (int i = 0; i < repeats; i++) {
-            long cpu = os.getProcessCpuTime();
-            long start = System.nanoTime();
+        return WallAndCpu.time(repeats, () -> {
             List<FitOutcome> fits = build(study);
             if (fits.size() != 3) {
                 throw new IllegalStateException("expected 3 fits, got " + fits.size());
             }
-            seconds[0][i] = (System.nanoTime() - start) / 1e9;
-            seconds[1][i] = (os.getProcessCpuTime() - cpu) / 1e9;
-        }
-        return seconds;
+            return fits;
+        });
     }
 
     private static double median(double[] values) {
