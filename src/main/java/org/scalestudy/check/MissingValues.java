@@ -100,18 +100,8 @@ final class MissingValues {
             } else if (derived == null) {
                 out.add(c.name());
             }
-        } else if (e instanceof Expr.Unary u) {
-            collect(u.operand(), out, seen);
-        } else if (e instanceof Expr.Binary b) {
-            collect(b.left(), out, seen);
-            collect(b.right(), out, seen);
-        } else if (e instanceof Expr.Call call) {
-            call.args().forEach(a -> collect(a, out, seen));
-        } else if (e instanceof Expr.Lookup lookup) {
-            collect(lookup.key(), out, seen);
-        } else if (e instanceof Expr.In in) {
-            collect(in.value(), out, seen);
-            in.options().forEach(o -> collect(o, out, seen));
+        } else {
+            e.children().forEach(child -> collect(child, out, seen));
         }
     }
 

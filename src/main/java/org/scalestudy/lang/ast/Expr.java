@@ -6,6 +6,25 @@ import java.util.List;
 public sealed interface Expr {
     Pos pos();
 
+    /** The expressions directly inside this one, left to right (none for literals and columns). */
+    default List<Expr> children() {
+        if (this instanceof Unary u) {
+            return List.of(u.operand());
+        } else if (this instanceof Binary b) {
+            return List.of(b.left(), b.right());
+        } else if (this instanceof Call call) {
+            return call.args();
+        } else if (this instanceof Lookup lookup) {
+            return List.of(lookup.key());
+        } else if (this instanceof In in) {
+            List<Expr> all = new java.util.ArrayList<>();
+            all.add(in.value());
+            all.addAll(in.options());
+            return all;
+        }
+        return List.of();
+    }
+
     /** A number literal, e.g. {@code 6e21}. */
     record Num(double value, Pos pos) implements Expr { }
 
