@@ -25,6 +25,9 @@ import java.util.List;
  *                       compute over the curve's range and one per target, by compute; empty otherwise
  * @param window         fit-window sensitivity: holdout error of refits on ever smaller fit windows, largest
  *                       cut-off first (empty without holdout rows)
+ * @param backtest       rolling-origin back-tests inside the fit window, which size the prediction intervals
+ * @param prediction     how the prediction intervals (on held-out runs, targets and the curve) were sized and
+ *                       how they fared; null when the law has no back-tests to size them
  */
 public record FitOutcome(
         String law,
@@ -44,7 +47,34 @@ public record FitOutcome(
         List<TargetPrediction> targets,
         Uncertainty uncertainty,
         List<ComputeOptimal> computeOptimal,
-        List<WindowPoint> window) {
+        List<WindowPoint> window,
+        BackTest backtest,
+        PredictionSummary prediction) {
+
+    /** A fit without back-tests. */
+    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
+                      String xLabel, String yLabel, List<ParameterValue> parameters, Optimization optimization,
+                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
+                      List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal,
+                      List<WindowPoint> window) {
+        this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
+                holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window, BackTest.none(), null);
+    }
+
+    /** This fit, stated at another line of the study. */
+    public FitOutcome withLine(int newLine) {
+        return new FitOutcome(law, lawKind, formula, dataset, group, newLine, xLabel, yLabel, parameters,
+                optimization, fitMetrics, holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window,
+                backtest, prediction);
+    }
+
+    /** This fit with prediction intervals on its runs and targets, and their summary. */
+    public FitOutcome withPrediction(List<RunRow> newRuns, List<TargetPrediction> newTargets,
+                                     PredictionSummary newPrediction) {
+        return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters,
+                optimization, fitMetrics, holdoutMetrics, newRuns, curve, newTargets, uncertainty, computeOptimal,
+                window, backtest, newPrediction);
+    }
 
     /** A fit without a window sweep. */
     public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,

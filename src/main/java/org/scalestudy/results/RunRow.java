@@ -9,6 +9,18 @@ package org.scalestudy.results;
  * @param observed  the observed value (e.g. accuracy, loss)
  * @param predicted the law's prediction (NaN when the law cannot predict this row)
  * @param note      why a row is excluded ("" otherwise), e.g. {@code outside fit window}
+ * @param interval  for a held-out run, the prediction interval of its observation (null otherwise, and when
+ *                  the law has no back-tests to size one)
  */
-public record RunRow(String id, String role, double x, double observed, double predicted, String note) {
+public record RunRow(String id, String role, double x, double observed, double predicted, String note,
+                     Interval interval) {
+    /** A row without an interval. */
+    public RunRow(String id, String role, double x, double observed, double predicted, String note) {
+        this(id, role, x, observed, predicted, note, null);
+    }
+
+    /** This row with a prediction interval. */
+    public RunRow withInterval(Interval newInterval) {
+        return new RunRow(id, role, x, observed, predicted, note, newInterval);
+    }
 }

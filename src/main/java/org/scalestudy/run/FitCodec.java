@@ -2,6 +2,7 @@ package org.scalestudy.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.scalestudy.results.BackTest;
 import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
@@ -95,6 +96,13 @@ final class FitCodec {
             out.putDouble(w.holdoutMre());
             out.putBoolean(w.converged());
         }
+        BackTest b = f.backtest();
+        out.putInt(b.origins());
+        out.putInt(b.failed());
+        out.putInt(b.errors().size());
+        for (BackTest.Error e : b.errors()) {
+            doubles(out, e.origin(), e.x(), e.distance(), e.error());
+        }
     }
 
     static FitOutcome read(Bytes.In in) {
@@ -161,9 +169,17 @@ final class FitCodec {
         for (int i = 0; i < n; i++) {
             window.add(new WindowPoint(in.getDouble(), in.getInt(), in.getDouble(), in.getBoolean()));
         }
+        int origins = in.getInt();
+        int failed = in.getInt();
+        n = count(in);
+        List<BackTest.Error> errors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            errors.add(new BackTest.Error(in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble()));
+        }
         return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, List.copyOf(parameters),
                 optimization, fitMetrics, holdoutMetrics, List.copyOf(runs), List.copyOf(curve),
-                List.copyOf(targets), uncertainty, List.copyOf(optimal), List.copyOf(window));
+                List.copyOf(targets), uncertainty, List.copyOf(optimal), List.copyOf(window),
+                new BackTest(origins, failed, List.copyOf(errors)), null);
     }
 
     private static void metrics(Bytes.Out out, Metrics m) {

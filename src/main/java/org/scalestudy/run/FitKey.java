@@ -14,10 +14,10 @@ import org.scalestudy.check.FitTask;
  */
 final class FitKey {
     /** Bump when the meaning of a cached outcome changes without a version change. */
-    static final int FORMAT = 4; // 2: outcomes carry onBound, the compute-optimal points and the window sweep;
+    static final int FORMAT = 5; // 2: outcomes carry onBound, the compute-optimal points and the window sweep;
                                  // 3: standard errors, and Levenberg-Marquardt for least-squares laws;
                                  // 4: chinchilla, ceiling and bnsl search every bootstrap resample and window
-                                 // refit as the fit (issue 13)
+                                 // refit as the fit (issue 13); 5: rolling-origin back-tests (issue 16)
 
     private FitKey() {
     }

@@ -57,8 +57,6 @@ final class FitRunner {
         if (f.line() == line) {
             return f;
         }
-        return new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), line, f.xLabel(),
-                f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(),
-                f.curve(), f.targets(), f.uncertainty(), f.computeOptimal(), f.window());
+        return f.withLine(line);
     }
 }

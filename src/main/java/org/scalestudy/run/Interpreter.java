@@ -7,6 +7,7 @@ import org.scalestudy.check.FitTask;
 import org.scalestudy.fit.Errors;
 import org.scalestudy.law.FitReport;
 import org.scalestudy.law.Law;
+import org.scalestudy.results.BackTest;
 import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
@@ -31,7 +32,8 @@ public final class Interpreter {
         // The fit-window sweep refits each law once per rung of its ladder: only when the report shows it.
         boolean sweep = study.report() != null && study.report().charts() != null
                 && study.report().charts().contains(SENSITIVITY_CHART);
-        List<FitOutcome> fits = study.tasks().parallelStream().map(t -> runner.fit(t, sweep)).toList();
+        List<FitOutcome> fits = PredictionIntervals.apply(
+                study.tasks().parallelStream().map(t -> runner.fit(t, sweep)).toList());
         return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
                 sourceSha256, study.datasets(), fits, study.report(),
                 Decisions.of(study.comparisons(), study.tasks(), fits));
@@ -112,10 +114,13 @@ public final class Interpreter {
         List<org.scalestudy.results.WindowPoint> window = sweep && allFinite(params)
                 ? WindowSweep.sweep(law, fitRows.toArray(double[][]::new), holdoutRows.toArray(double[][]::new), params)
                 : List.of();
+        BackTest backtest = allFinite(params) && (!holdoutRows.isEmpty() || task.targets().length > 0)
+                ? BackTests.run(law, fitRows.toArray(double[][]::new), params)
+                : BackTest.none();
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
                 task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),
                 metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve, List.copyOf(targets),
-                uncertainty, List.copyOf(optimal), List.copyOf(window));
+                uncertainty, List.copyOf(optimal), List.copyOf(window), backtest, null);
     }
 
     private static boolean allFinite(double[] values) {
