@@ -76,6 +76,15 @@ public final class BuildCommand implements Callable<Integer> {
             if (fitCache != null && fitCache.writeFailure() != null) {
                 System.err.println("scalestudy: warning: " + fitCache.writeFailure());
             }
+            for (StudyResult r : results) {
+                for (org.scalestudy.results.FitOutcome f : r.fits()) {
+                    if (!f.degenerate().isEmpty()) {
+                        System.err.println(r.sourceFile() + ":" + f.line() + ": warning: fit " + f.law()
+                                + (f.group().isEmpty() ? "" : " on " + f.group()) + " is degenerate, its intervals"
+                                + " and decisions carry no probability: " + f.degenerate());
+                    }
+                }
+            }
             if (!quiet) {
                 for (StudyResult r : results) {
                     System.out.println("built " + r.sourceFile() + " -> " + out.resolve(r.slug()) + "/ ("

@@ -28,6 +28,8 @@ import java.util.List;
  * @param backtest       rolling-origin back-tests inside the fit window, which size the prediction intervals
  * @param prediction     how the prediction intervals (on held-out runs, targets and the curve) were sized and
  *                       how they fared; null when the law has no back-tests to size them
+ * @param degenerate     why the fit's uncertainty cannot be trusted ("" when it can): no spare degree of freedom
+ *                       (fit runs at most the parameters) or more than 10% of bootstrap refits failed
  */
 public record FitOutcome(
         String law,
@@ -49,7 +51,8 @@ public record FitOutcome(
         List<ComputeOptimal> computeOptimal,
         List<WindowPoint> window,
         BackTest backtest,
-        PredictionSummary prediction) {
+        PredictionSummary prediction,
+        String degenerate) {
 
     /** A fit without back-tests. */
     public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
@@ -58,14 +61,14 @@ public record FitOutcome(
                       List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal,
                       List<WindowPoint> window) {
         this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
-                holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window, BackTest.none(), null);
+                holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window, BackTest.none(), null, "");
     }
 
     /** This fit, stated at another line of the study. */
     public FitOutcome withLine(int newLine) {
         return new FitOutcome(law, lawKind, formula, dataset, group, newLine, xLabel, yLabel, parameters,
                 optimization, fitMetrics, holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window,
-                backtest, prediction);
+                backtest, prediction, degenerate);
     }
 
     /** This fit with prediction intervals on its runs and targets, and their summary. */
@@ -73,7 +76,14 @@ public record FitOutcome(
                                      PredictionSummary newPrediction) {
         return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters,
                 optimization, fitMetrics, holdoutMetrics, newRuns, curve, newTargets, uncertainty, computeOptimal,
-                window, backtest, newPrediction);
+                window, backtest, newPrediction, degenerate);
+    }
+
+    /** This fit, flagged (or not) as degenerate. */
+    public FitOutcome withDegenerate(String reason) {
+        return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters,
+                optimization, fitMetrics, holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal,
+                window, backtest, prediction, reason);
     }
 
     /** A fit without a window sweep. */

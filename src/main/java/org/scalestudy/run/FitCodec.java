@@ -179,7 +179,7 @@ final class FitCodec {
         return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, List.copyOf(parameters),
                 optimization, fitMetrics, holdoutMetrics, List.copyOf(runs), List.copyOf(curve),
                 List.copyOf(targets), uncertainty, List.copyOf(optimal), List.copyOf(window),
-                new BackTest(origins, failed, List.copyOf(errors)), null);
+                new BackTest(origins, failed, List.copyOf(errors)), null, "");
     }
 
     private static void metrics(Bytes.Out out, Metrics m) {

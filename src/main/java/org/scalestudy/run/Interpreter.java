@@ -33,7 +33,7 @@ public final class Interpreter {
         boolean sweep = study.report() != null && study.report().charts() != null
                 && study.report().charts().contains(SENSITIVITY_CHART);
         List<FitOutcome> fits = PredictionIntervals.apply(
-                study.tasks().parallelStream().map(t -> runner.fit(t, sweep)).toList());
+                study.tasks().parallelStream().map(t -> runner.fit(t, sweep)).map(Degeneracy::flag).toList());
         return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
                 sourceSha256, study.datasets(), fits, study.report(),
                 Decisions.of(study.comparisons(), study.tasks(), fits));
@@ -120,7 +120,7 @@ public final class Interpreter {
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
                 task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),
                 metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve, List.copyOf(targets),
-                uncertainty, List.copyOf(optimal), List.copyOf(window), backtest, null);
+                uncertainty, List.copyOf(optimal), List.copyOf(window), backtest, null, "");
     }
 
     private static boolean allFinite(double[] values) {

@@ -1,0 +1,39 @@
+package org.scalestudy.run;
+
+import org.scalestudy.results.FitOutcome;
+import org.scalestudy.results.Uncertainty;
+
+/**
+ * Flags a fit whose uncertainty cannot be trusted: one with no spare degree of freedom (as many fit runs as
+ * parameters, or fewer: every resample that can be fitted reproduces the same curve, so its bootstrap band has
+ * no width) or one whose bootstrap lost more than {@link #MAX_FAILED_SHARE} of its refits (the percentiles
+ * describe only the resamples that happened to be fittable).
+ */
+final class Degeneracy {
+    static final double MAX_FAILED_SHARE = 0.1;
+
+    private Degeneracy() {
+    }
+
+    static FitOutcome flag(FitOutcome fit) {
+        return fit.withDegenerate(reason(fit));
+    }
+
+    /** Why {@code fit} is degenerate, or "" when it is not. */
+    static String reason(FitOutcome fit) {
+        long runs = fit.runs().stream().filter(r -> r.role().equals(org.scalestudy.check.FitTask.FIT)).count();
+        int parameters = fit.parameters().size();
+        StringBuilder why = new StringBuilder();
+        if (runs <= parameters) {
+            why.append("no spare degree of freedom: ").append(runs).append(runs == 1 ? " run" : " runs")
+                    .append(" for ").append(parameters).append(" parameters");
+        }
+        Uncertainty u = fit.uncertainty();
+        if (u != null && u.resamples() > 0 && u.failed() > MAX_FAILED_SHARE * u.resamples()) {
+            why.append(why.length() == 0 ? "" : "; ").append(u.failed()).append(" of ").append(u.resamples())
+                    .append(" bootstrap refits failed (more than ").append(Math.round(MAX_FAILED_SHARE * 100))
+                    .append("%)");
+        }
+        return why.toString();
+    }
+}
