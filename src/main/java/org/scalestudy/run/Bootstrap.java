@@ -21,7 +21,9 @@ import org.scalestudy.results.Uncertainty;
  * as the fit, never a warm start from the original optimum), so the intervals describe the fitting
  * procedure the study declares. Resamples run in parallel, each refit on its thread.
  * Resample {@code b} draws from its own generator seeded by {@code (seed, b)}, so the intervals
- * do not depend on how the resamples are spread over threads.
+ * do not depend on how the resamples are spread over threads. Each fit's seed is the study's mixed with its
+ * dataset and group ({@link #seedOf}), so the resamples of different groups are independent: with one seed for
+ * all, fits with as many rows drew the same row positions in resample {@code b}.
  */
 final class Bootstrap {
     static final double LEVEL = 0.95;
@@ -93,6 +95,23 @@ final class Bootstrap {
     static double[][] draws(Law law, double[][] fitRows, double[] fitted, int resamples, long seed) {
         return IntStream.range(0, resamples).parallel()
                 .mapToObj(b -> resample(law, fitRows, fitted, seed, b)).toArray(double[][]::new);
+    }
+
+    /**
+     * The seed of a fit's resamples: the study's {@code seed} for an ungrouped fit of an unnamed dataset, else
+     * that seed mixed with the first 8 bytes of SHA-256 of "dataset NUL group" (stable across runs and JVMs).
+     */
+    static long seedOf(org.scalestudy.check.FitTask task) {
+        if (task.group().isEmpty()) {
+            return task.seed();
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (task.dataset() + "\0" + task.group()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return task.seed() ^ java.nio.ByteBuffer.wrap(hash).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /** Predictions at the targets without intervals (a fit with no bootstrap). */

@@ -30,6 +30,9 @@ final class Decisions {
     private Decisions() {
     }
 
+    /** Draws behind a back-tested winner probability. */
+    static final int DRAWS = 20_000;
+
     /** The decisions of {@code comparisons}; {@code fits.get(i)} is the outcome of {@code tasks.get(i)}. */
     static List<Decision> of(List<Comparison> comparisons, List<FitTask> tasks, List<FitOutcome> fits) {
         Map<FitTask, FitOutcome> outcomes = new IdentityHashMap<>();
@@ -42,10 +45,10 @@ final class Decisions {
             for (int t = 0; t < comparison.targets().size(); t++) {
                 Comparison.Target target = comparison.targets().get(t);
                 if (target.selectsRuns()) {
-                    out.add(decide(comparison, t, "", outcomes, draws));
+                    out.add(decide(comparison, t, "", outcomes, draws, fits));
                 } else {
                     for (String series : series(comparison, target.x(), outcomes)) {
-                        out.add(decide(comparison, t, series, outcomes, draws));
+                        out.add(decide(comparison, t, series, outcomes, draws, fits));
                     }
                 }
             }
@@ -76,7 +79,7 @@ final class Decisions {
     }
 
     private static Decision decide(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
-                                   Map<FitTask, double[][]> drawsOf) {
+                                   Map<FitTask, double[][]> drawsOf, List<FitOutcome> fits) {
         Comparison.Target target = comparison.targets().get(t);
         List<Comparison.Choice> choices = comparison.choices();
         int n = choices.size();
@@ -98,6 +101,10 @@ final class Decisions {
                 listed.add(c);  // no finite prediction: listed last, unranked
             }
         }
+        String noProbability = noProbability(comparison, ranked, outcomes, fits);
+        double[] best = noProbability.isEmpty()
+                ? backTested(comparison, t, series, values.predicted(), ranked, outcomes, fits)
+                : null;
         List<Decision.Choice> out = new ArrayList<>(n);
         for (int c : listed) {
             double[] draws = values.resampled()[c];
@@ -106,14 +113,131 @@ final class Decisions {
                     values.predicted()[c],
                     finite == null ? Double.NaN : Bootstrap.percentile(finite, Bootstrap.lower()),
                     finite == null ? Double.NaN : Bootstrap.percentile(finite, Bootstrap.upper()),
-                    rank[c] > 0 ? sampling.share(sampling.best()[c]) : Double.NaN,
+                    rank[c] > 0 && best != null ? best[c] : Double.NaN,
                     values.observed()[c], observedRank[c], values.runs()[c]));
+        }
+        int naive = naive(comparison, outcomes, higher);
+        int pairs = 0;
+        int pairsCorrect = 0;
+        if (scored) {
+            for (int i = 0; i < ranked.length; i++) {
+                for (int j = i + 1; j < ranked.length; j++) {
+                    pairs++;
+                    double a = values.observed()[ranked[i]];
+                    double b = values.observed()[ranked[j]];
+                    pairsCorrect += (higher ? a > b : a < b) ? 1 : 0;
+                }
+            }
         }
         return new Decision(comparison.law(), comparison.dataset(), comparison.column(), comparison.context(),
                 target.label(), target.x(), series, comparison.line(), higher, sampling.usable(),
                 sampling.share(sampling.rankingHolds()),
+                ranked.length > 0 && best != null ? best[ranked[0]] : Double.NaN,
+                scored ? seen[0] == ranked[0] : null, scored ? Arrays.equals(seen, ranked) : null, List.copyOf(out),
                 ranked.length > 0 ? sampling.share(sampling.best()[ranked[0]]) : Double.NaN,
-                scored ? seen[0] == ranked[0] : null, scored ? Arrays.equals(seen, ranked) : null, List.copyOf(out));
+                naive < 0 ? "" : choices.get(naive).value(), scored && naive >= 0 ? seen[0] == naive : null,
+                pairs, pairsCorrect, noProbability);
+    }
+
+    /**
+     * Why the decision gets no probability ("" when it does): a ranked choice's fit has no spare degree of freedom,
+     * or its law has no back-tests. (A fit flagged only for failed bootstrap refits keeps its probability, which
+     * comes from the back-tests, not the bootstrap.)
+     */
+    private static String noProbability(Comparison comparison, int[] ranked, Map<FitTask, FitOutcome> outcomes,
+                                        List<FitOutcome> fits) {
+        List<String> reasons = new ArrayList<>();
+        for (int c : ranked) {
+            FitOutcome fit = outcomes.get(comparison.choices().get(c).task());
+            if (!Degeneracy.tooFewRuns(fit).isEmpty()) {
+                reasons.add(comparison.choices().get(c).value() + ": " + Degeneracy.tooFewRuns(fit));
+            } else if (PredictionIntervals.signedScores(fit, fits).isEmpty()) {
+                reasons.add(comparison.choices().get(c).value() + ": no back-tests to size its error");
+            }
+        }
+        return reasons.isEmpty() ? "" : "too few runs (" + String.join("; ", reasons) + ")";
+    }
+
+    /**
+     * Per choice, the probability that it is best when each ranked choice's value is its prediction plus an error
+     * drawn from its back-test scores and scaled to the distance it extrapolates ({@link PredictionIntervals}),
+     * the choices independently; {@link #DRAWS} draws from a generator seeded by the first choice's fit, the
+     * target and the series, so the same inputs give the same probabilities.
+     */
+    private static double[] backTested(Comparison comparison, int t, String series, double[] predicted, int[] ranked,
+                                       Map<FitTask, FitOutcome> outcomes, List<FitOutcome> fits) {
+        int n = predicted.length;
+        double[] best = new double[n];
+        if (ranked.length < 2) {
+            return best;
+        }
+        double[][] scores = new double[n][];
+        double[] scale = new double[n];
+        Comparison.Target target = comparison.targets().get(t);
+        for (int c : ranked) {
+            Comparison.Choice choice = comparison.choices().get(c);
+            FitOutcome fit = outcomes.get(choice.task());
+            scores[c] = PredictionIntervals.signedScores(fit, fits).stream().mapToDouble(Double::doubleValue).toArray();
+            double x = target.selectsRuns() ? largestAxis(choice.task(), choice.rows().get(t)) : target.x();
+            scale[c] = PredictionIntervals.growth(Math.log10(x / PredictionIntervals.fitMax(fit)))
+                    * Math.abs(predicted[c]);
+        }
+        boolean higher = comparison.preferHigher();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(
+                Bootstrap.seedOf(comparison.choices().get(ranked[0]).task()) ^ (31L * t + series.hashCode()));
+        int[] wins = new int[n];
+        for (int draw = 0; draw < DRAWS; draw++) {
+            int winner = -1;
+            double top = Double.NaN;
+            for (int c : ranked) {
+                double v = predicted[c] + scores[c][random.nextInt(scores[c].length)] * scale[c];
+                if (winner < 0 || (higher ? v > top : v < top)) {
+                    winner = c;
+                    top = v;
+                }
+            }
+            wins[winner]++;
+        }
+        for (int c : ranked) {
+            best[c] = (double) wins[c] / DRAWS;
+        }
+        return best;
+    }
+
+    /** The largest law x among {@code rows} of {@code task} (NaN when none). */
+    private static double largestAxis(FitTask task, int[] rows) {
+        double max = Double.NaN;
+        for (int i : rows) {
+            double x = task.law().axis(task.rows()[i]);
+            max = Double.isNaN(max) ? x : Math.max(max, x);
+        }
+        return max;
+    }
+
+    /**
+     * The naive single-scale pick: the choice whose fit runs at their largest x have the best mean observation
+     * (DataDecide's baseline); -1 when no choice has fit runs. Ties keep the choices' order.
+     */
+    private static int naive(Comparison comparison, Map<FitTask, FitOutcome> outcomes, boolean higher) {
+        int pick = -1;
+        double top = Double.NaN;
+        for (int c = 0; c < comparison.choices().size(); c++) {
+            FitOutcome fit = outcomes.get(comparison.choices().get(c).task());
+            double xMax = PredictionIntervals.fitMax(fit);
+            double sum = 0;
+            int count = 0;
+            for (org.scalestudy.results.RunRow r : fit.runs()) {
+                if (r.role().equals(FitTask.FIT) && r.x() == xMax && Double.isFinite(r.observed())) {
+                    sum += r.observed();
+                    count++;
+                }
+            }
+            if (count > 0 && (pick < 0 || (higher ? sum / count > top : sum / count < top))) {
+                pick = c;
+                top = sum / count;
+            }
+        }
+        return pick;
     }
 
     private static Values values(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
@@ -132,7 +256,7 @@ final class Decisions {
             predicted[c] = predict(task.law(), params, task, rows, target, series);
             if (task.resamples() > 0 && finite(params)) {
                 double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(k.law(), fitRows(k), params,
-                        k.resamples(), k.seed()));
+                        k.resamples(), Bootstrap.seedOf(k)));
                 resampled[c] = new double[draws.length];
                 for (int b = 0; b < draws.length; b++) {
                     resampled[c][b] = finite(draws[b]) ? predict(task.law(), draws[b], task, rows, target, series)

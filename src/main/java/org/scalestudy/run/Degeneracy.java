@@ -21,13 +21,7 @@ final class Degeneracy {
 
     /** Why {@code fit} is degenerate, or "" when it is not. */
     static String reason(FitOutcome fit) {
-        long runs = fit.runs().stream().filter(r -> r.role().equals(org.scalestudy.check.FitTask.FIT)).count();
-        int parameters = fit.parameters().size();
-        StringBuilder why = new StringBuilder();
-        if (runs <= parameters) {
-            why.append("no spare degree of freedom: ").append(runs).append(runs == 1 ? " run" : " runs")
-                    .append(" for ").append(parameters).append(" parameters");
-        }
+        StringBuilder why = new StringBuilder(tooFewRuns(fit));
         Uncertainty u = fit.uncertainty();
         if (u != null && u.resamples() > 0 && u.failed() > MAX_FAILED_SHARE * u.resamples()) {
             why.append(why.length() == 0 ? "" : "; ").append(u.failed()).append(" of ").append(u.resamples())
@@ -35,5 +29,16 @@ final class Degeneracy {
                     .append("%)");
         }
         return why.toString();
+    }
+
+    /**
+     * "no spare degree of freedom: N runs for P parameters" when the fit has no more runs than parameters (its
+     * curve passes through them, so neither a bootstrap nor a back-test can say how far off it is); "" otherwise.
+     */
+    static String tooFewRuns(FitOutcome fit) {
+        long runs = fit.runs().stream().filter(r -> r.role().equals(org.scalestudy.check.FitTask.FIT)).count();
+        int parameters = fit.parameters().size();
+        return runs > parameters ? "" : "no spare degree of freedom: " + runs + (runs == 1 ? " run" : " runs")
+                + " for " + parameters + " parameters";
     }
 }

@@ -105,7 +105,7 @@ public final class Interpreter {
         org.scalestudy.results.Uncertainty uncertainty = null;
         if (task.resamples() > 0 && allFinite(params)) {
             Bootstrap.Intervals intervals = Bootstrap.run(law, fitRows.toArray(double[][]::new), parameters, task.rows(),
-                    curve, xMin, curveEnd, task.targets(), optimal, task.resamples(), task.seed());
+                    curve, xMin, curveEnd, task.targets(), optimal, task.resamples(), Bootstrap.seedOf(task));
             parameters = intervals.parameters();
             targets = intervals.targets();
             optimal = intervals.computeOptimal();

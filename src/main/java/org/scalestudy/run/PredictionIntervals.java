@@ -109,6 +109,35 @@ final class PredictionIntervals {
         return f.withPrediction(List.copyOf(runs), List.copyOf(targets), summary);
     }
 
+    /**
+     * The signed scores e / sqrt(d + OFFSET) that size {@code fit}'s intervals: its own when it has at least
+     * {@link #OWN_MINIMUM}, else those of every fit of its law in {@code fits}. Empty when there are none.
+     */
+    static List<Double> signedScores(FitOutcome fit, List<FitOutcome> fits) {
+        List<Double> own = signed(fit.backtest());
+        if (own.size() >= OWN_MINIMUM) {
+            return own;
+        }
+        List<Double> pooled = new ArrayList<>();
+        for (FitOutcome f : fits) {
+            if (f.law().equals(fit.law())) {
+                pooled.addAll(signed(f.backtest()));
+            }
+        }
+        return pooled;
+    }
+
+    private static List<Double> signed(BackTest backtest) {
+        List<Double> out = new ArrayList<>(backtest.errors().size());
+        for (BackTest.Error e : backtest.errors()) {
+            double s = e.error() / growth(e.distance());
+            if (Double.isFinite(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** The scores of a fit's back-test errors, |e| / sqrt(d + OFFSET), finite ones only. */
     static List<Double> scores(BackTest backtest) {
         List<Double> out = new ArrayList<>(backtest.errors().size());
@@ -158,7 +187,7 @@ final class PredictionIntervals {
     }
 
     /** The largest positive x among the fit rows (NaN when none). */
-    private static double fitMax(FitOutcome f) {
+    static double fitMax(FitOutcome f) {
         double max = Double.NaN;
         for (RunRow r : f.runs()) {
             if (r.role().equals("fit") && r.x() > 0 && Double.isFinite(r.x())) {
