@@ -6,7 +6,7 @@ import java.util.List;
  * How a fit's intervals were made: percentile bootstrap over its fit rows.
  *
  * @param resamples resamples drawn (with replacement, as many rows as the fit has)
- * @param seed      the seed that makes them repeatable
+ * @param seed      the seed that makes them repeatable: the study's, mixed with the fit's dataset and group
  * @param level     the interval's coverage, e.g. 0.95 for the 2.5th to 97.5th percentiles
  * @param failed    resamples whose refit did not give finite parameters (left out of the percentiles)
  * @param band      the interval of the fitted curve at each point of {@link FitOutcome#curve()}
