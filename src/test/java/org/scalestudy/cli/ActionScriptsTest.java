@@ -108,8 +108,8 @@ class ActionScriptsTest {
         Files.writeString(repo.resolve("studies/s.study"), STUDY.replace("direct_power(", "direct_powr("));
         Run run = script("check.sh", Map.of("STUDIES", "studies"));
         assertEquals(1, run.code, "check's exit code for a study with errors");
-        // line 3, column 18: the law kind after 'law direct = '
-        assertEquals("::error file=studies/s.study,line=3,col=18::unknown law kind 'direct_powr'; did you mean"
+        // line 3, column 16: the law kind after 'law direct = '
+        assertEquals("::error file=studies/s.study,line=3,col=16::unknown law kind 'direct_powr'; did you mean"
                 + " 'direct_power'?\n", run.out);
         assertEquals("scalestudy check: errors (1 errors, 0 warnings).\n", Files.readString(summary));
     }

@@ -64,6 +64,13 @@ class PrDiffWorkflowTest {
                 seen.add(command + " " + option.group());
             }
         }
+        // diff's --fail-on rules are collected in an array before the call
+        Matcher rule = Pattern.compile("rules\\+=\\((--[a-z-]+)").matcher(yml);
+        while (rule.find()) {
+            assertTrue(cli.getSubcommands().get("diff").getCommandSpec().findOption(rule.group(1)) != null,
+                    "'scalestudy diff' has no option " + rule.group(1));
+            seen.add("diff " + rule.group(1));
+        }
         assertTrue(seen.contains("diff --fail-on-mre-increase"), seen.toString());
         assertTrue(seen.contains("build --out"), seen.toString());
         assertTrue(seen.contains("check --format"), seen.toString());
