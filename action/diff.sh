@@ -3,7 +3,7 @@
 # the head, compares the builds with scalestudy diff, and writes comment.md (starting with the marker
 # <!-- scalestudy-diff --> that finds the comment again) and the step output code (diff's exit code: 3 a
 # --fail-on rule is broken, 1 the head does not build, 0 all well).
-# Env: EVENT_PATH (the pull_request event payload: base and head SHAs), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+# Env: BASE_SHA and HEAD_SHA (action.yml passes them), else read from EVENT_PATH (the pull_request event payload), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
 #      STUDIES (roots to look in; default all), FAIL_ON_MRE_INCREASE, FAIL_ON_PARAMETER_CHANGE, FAIL_ON_LOST_FIT,
 #      BASE_TOOL (same: the head's tool builds both sides; source: the base is built with the tool built from
 #      the base's own checkout, for the scalestudy repository itself).
