@@ -2,7 +2,8 @@
  * The scalestudy study language.
  *
  *   study "Title" {
- *     description "One paragraph."
+ *     description "One paragraph, in **Markdown**."
+ *     narrative "study-notes.md"                      # a longer Markdown text beside the study
  *     data ladder = csv("data/ladder.csv") {
  *       let C = 6 * params * tokens
  *       where tokens > 0
@@ -22,9 +23,10 @@
  *         bootstrap 200 seed 1
  *         predict 1e21, 1e22
  *         compare dataset at params == 1.4e9      # which dataset wins at scale (a 'by' column)
+ *         note "Why this window: see *Table 2*."   # Markdown on the fit's pages
  *     table chance = { arc_easy: 0.25, piqa: 0.5 }    # used as chance[metric]
  *     table chosen = { arc_easy: "acc_norm", piqa: "acc" }   # metric_type == chosen[benchmark]
- *     report { chart scaling, residuals  table parameters, errors }
+ *     report { chart scaling, residuals  table parameters, errors  note "Markdown above the fits" }
  *   }
  *
  * Comments run from '#' to the end of the line.
@@ -37,6 +39,7 @@ study
 
 item
     : DESCRIPTION text=STRING                                              # descriptionItem
+    | NARRATIVE path=STRING                                                # narrativeItem
     | DATA name=ID ASSIGN reader=ID LPAREN path=STRING (COMMA argList)? RPAREN dataBody?  # dataItem
     | LAW name=ID ASSIGN kind=ID LPAREN argList? RPAREN                    # lawItem
     | LAW name=ID ASSIGN observed=expr TILDE formula=expr lawBody?         # customLawItem
@@ -87,10 +90,12 @@ fitClause
     | BOOTSTRAP count=NUMBER (SEED seed=NUMBER)?                           # bootstrapClause
     | PREDICT at+=expr (COMMA at+=expr)*                                   # predictClause
     | COMPARE column=ID AT at+=expr (COMMA at+=expr)* (PREFER direction=ID)?  # compareClause
+    | NOTE text=STRING                                                     # noteClause
     ;
 
 reportEntry
-    : kind=(CHART | TABLE) names+=ID (COMMA names+=ID)* SEMI?
+    : kind=(CHART | TABLE) names+=ID (COMMA names+=ID)* SEMI?              # showEntry
+    | NOTE text=STRING SEMI?                                               # noteEntry
     ;
 
 expr
@@ -113,6 +118,8 @@ expr
 
 STUDY       : 'study' ;
 DESCRIPTION : 'description' ;
+NARRATIVE   : 'narrative' ;
+NOTE        : 'note' ;
 DATA        : 'data' ;
 LET         : 'let' ;
 WHERE       : 'where' ;

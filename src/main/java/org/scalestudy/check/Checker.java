@@ -172,10 +172,11 @@ public final class Checker {
             diagnostics.add(source.error(study.pos(), "this study fits nothing; add a statement such as "
                     + "'fit <law> to <data>'"));
         }
-        ReportRequest report = report(study.report());
+        ReportRequest report = report(study.report(), study.fits());
+        String description = Narrative.of(source, study, diagnostics);
         List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
                 .map(Loaded::summary).toList();
-        return new CheckedStudy(source, slug, study.title(), study.description(), summaries, tasks, report,
+        return new CheckedStudy(source, slug, study.title(), description, summaries, tasks, report,
                 List.copyOf(diagnostics), List.copyOf(comparisons));
     }
 
@@ -585,11 +586,14 @@ public final class Checker {
 
     // ---- report --------------------------------------------------------------------------
 
-    private ReportRequest report(ReportDecl decl) {
+    private ReportRequest report(ReportDecl decl, List<FitDecl> fits) {
+        List<ReportRequest.FitNote> notes = fits.stream().filter(f -> !f.note().isEmpty())
+                .map(f -> new ReportRequest.FitNote(f.pos().line(), f.note())).toList();
         if (decl == null) {
-            return new ReportRequest(DEFAULT_CHARTS, TABLES);
+            return new ReportRequest(DEFAULT_CHARTS, TABLES, "", notes);
         }
-        return new ReportRequest(known(decl.charts(), CHARTS, "chart"), known(decl.tables(), TABLES, "table"));
+        return new ReportRequest(known(decl.charts(), CHARTS, "chart"), known(decl.tables(), TABLES, "table"),
+                decl.note(), notes);
     }
 
     private List<String> known(List<Name> names, List<String> valid, String what) {

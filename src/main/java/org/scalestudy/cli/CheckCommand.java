@@ -19,18 +19,19 @@ import picocli.CommandLine.Parameters;
                 "", "Examples:", "  scalestudy check",
                 "  scalestudy check studies/demo.study",
                 "  scalestudy check --format json studies/   # for editors and CI: an array of",
-                "                                            # {column, file, line, message, severity}"})
+                "                                            # {column, file, line, message, severity}",
+                "  scalestudy check --format github studies/ # GitHub Actions annotations, one a line"})
 public final class CheckCommand implements Callable<Integer> {
     /** How diagnostics are printed. */
-    enum Format { text, json }
+    enum Format { text, json, github }
 
     @Parameters(paramLabel = "STUDY_OR_DIR", arity = "0..*",
             description = "Study files or folders to search for *.study (default: studies/).")
     List<Path> inputs = List.of(Path.of("studies"));
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default: messages with the source line, on stderr) or json (an array on stdout, "
-                    + "empty when all is well).")
+            description = "text (default: messages with the source line, on stderr), json (an array on stdout, "
+                    + "empty when all is well) or github (::error file=…,line=…,col=…::message lines on stdout).")
     Format format = Format.text;
 
     @Option(names = "--data-root", paramLabel = "DIR",
@@ -50,6 +51,8 @@ public final class CheckCommand implements Callable<Integer> {
             Pipeline.Checked checked = Pipeline.check(entries, dataRoots);
             if (format == Format.json) {
                 System.out.print(DiagnosticsJson.write(checked.warnings()));
+            } else if (format == Format.github) {
+                System.out.print(GithubAnnotations.write(checked.warnings()));
             } else {
                 checked.warnings().forEach(w -> System.err.println(w.format()));
                 System.out.println("checked " + entries.size() + " stud" + (entries.size() == 1 ? "y" : "ies")
@@ -59,6 +62,8 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (DiagnosticException e) {
             if (format == Format.json) {
                 System.out.print(DiagnosticsJson.write(e.diagnostics()));
+            } else if (format == Format.github) {
+                System.out.print(GithubAnnotations.write(e.diagnostics()));
             } else {
                 report(e.diagnostics());
             }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scalestudy", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns declarative scaling-law studies into a reproducible static site.",
         subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, ChangedCommand.class,
+                LspCommand.class,
                 InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

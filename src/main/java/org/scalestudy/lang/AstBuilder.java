@@ -45,6 +45,7 @@ final class AstBuilder {
         List<LawDeclaration> laws = new ArrayList<>();
         List<FitDecl> fits = new ArrayList<>();
         ReportDecl report = null;
+        Name narrative = null;
         for (StudyParser.ItemContext item : ctx.item()) {
             if (item instanceof StudyParser.DescriptionItemContext d) {
                 if (descriptionPos != null) {
@@ -53,6 +54,12 @@ final class AstBuilder {
                 }
                 descriptionPos = pos(d.start);
                 description = string(d.text);
+            } else if (item instanceof StudyParser.NarrativeItemContext n) {
+                if (narrative != null) {
+                    diagnostics.add(source.error(pos(n.start), "a study has one narrative file; the first is at line "
+                            + narrative.pos().line()));
+                }
+                narrative = new Name(string(n.path), pos(n.path));
             } else if (item instanceof StudyParser.DataItemContext d) {
                 data.add(data(d));
             } else if (item instanceof StudyParser.LawItemContext l) {
@@ -70,7 +77,7 @@ final class AstBuilder {
             }
         }
         return new Study(string(ctx.title), pos(ctx.start), description, List.copyOf(data), List.copyOf(laws),
-                List.copyOf(fits), report);
+                List.copyOf(fits), report, narrative);
     }
 
     private DataDecl data(StudyParser.DataItemContext ctx) {
@@ -140,7 +147,12 @@ final class AstBuilder {
         FitDecl.Bootstrap bootstrap = null;
         List<Expr> targets = new ArrayList<>();
         List<Compare> comparisons = new ArrayList<>();
+        String note = "";
         for (StudyParser.FitClauseContext clause : ctx.fitClause()) {
+            if (clause instanceof StudyParser.NoteClauseContext n) {
+                note = note.isEmpty() ? string(n.text) : note + "\n\n" + string(n.text);
+                continue;
+            }
             if (clause instanceof StudyParser.CompareClauseContext c) {
                 Compare compare = compare(c);
                 if (compare != null) {
@@ -193,7 +205,7 @@ final class AstBuilder {
         }
         return new FitDecl(ctx.laws.stream().map(this::name).toList(), name(ctx.data),
                 ctx.groups.stream().map(this::name).toList(), where, window, holdout, bootstrap, List.copyOf(targets),
-                pos(ctx.start), List.copyOf(comparisons));
+                pos(ctx.start), List.copyOf(comparisons), note);
     }
 
     private Compare compare(StudyParser.CompareClauseContext c) {
@@ -222,11 +234,17 @@ final class AstBuilder {
     private ReportDecl report(StudyParser.ReportItemContext ctx) {
         List<Name> charts = new ArrayList<>();
         List<Name> tables = new ArrayList<>();
+        StringBuilder note = new StringBuilder();
         for (StudyParser.ReportEntryContext entry : ctx.reportEntry()) {
-            List<Name> into = entry.kind.getType() == StudyParser.CHART ? charts : tables;
-            entry.names.forEach(n -> into.add(name(n)));
+            if (entry instanceof StudyParser.NoteEntryContext n) {
+                note.append(note.length() == 0 ? "" : "\n\n").append(string(n.text));
+                continue;
+            }
+            StudyParser.ShowEntryContext show = (StudyParser.ShowEntryContext) entry;
+            List<Name> into = show.kind.getType() == StudyParser.CHART ? charts : tables;
+            show.names.forEach(n -> into.add(name(n)));
         }
-        return new ReportDecl(List.copyOf(charts), List.copyOf(tables), pos(ctx.start));
+        return new ReportDecl(List.copyOf(charts), List.copyOf(tables), pos(ctx.start), note.toString());
     }
 
     private Expr expr(StudyParser.ExprContext ctx) {

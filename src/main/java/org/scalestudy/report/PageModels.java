@@ -98,7 +98,7 @@ final class PageModels {
             entries.add(new StudyEntry(
                     s.slug() + "/" + SiteLayout.INDEX,
                     text(s.title()),
-                    text(s.description()),
+                    Markdown.plain(s.description()),
                     Numbers.count(runs),
                     Numbers.count(fits(s).size()),
                     Numbers.count(medians.size()),
@@ -187,7 +187,7 @@ final class PageModels {
         for (DatasetSummary d : s.datasets()) {
             datasets.add(dataset(d));
         }
-        Frame frame = new Frame(text(s.title()) + " \u2014 scalestudy", text(s.description()), ASSETS_FROM_STUDY,
+        Frame frame = new Frame(text(s.title()) + " \u2014 scalestudy", Markdown.plain(s.description()), ASSETS_FROM_STUDY,
                 options.baseUrl().isEmpty() ? "" : options.baseUrl() + s.slug() + "/",
                 options.toolVersion(), provenance(s));
         List<Download> downloads = new ArrayList<>();
@@ -198,7 +198,7 @@ final class PageModels {
         return new StudyPage(
                 frame,
                 text(s.title()),
-                text(s.description()),
+                Markdown.html(s.description()),
                 "../" + SiteLayout.INDEX,
                 text(s.sourceFile()),
                 text(s.sourceSha256()),
@@ -212,7 +212,8 @@ final class PageModels {
                 notices,
                 !multiples.isEmpty(),
                 sourceLines(text(s.sourceText())),
-                DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()));
+                DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()),
+                Markdown.html(s.report().note()));
     }
 
     /** The footer's provenance lines: the SHA-256 of the study file and of every data file. */
@@ -261,7 +262,8 @@ final class PageModels {
                 SiteLayout.fitJson(name),
                 SiteLayout.fitCsv(name),
                 "../" + SiteLayout.RESULTS,
-                !view.charts().isEmpty());
+                !view.charts().isEmpty(),
+                Markdown.html(s.report().fitNote(f.line())));
     }
 
     /**

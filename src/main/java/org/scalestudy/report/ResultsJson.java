@@ -8,14 +8,29 @@ import org.scalestudy.results.StudyResult;
  * plus {@code "formatVersion": 1}, minus {@code sourceText} (the source is published beside it as a file,
  * and {@code sourceSha256} identifies it; leaving it out keeps the file small and its diffs about results).
  * Keys are sorted at every level, NaN and ±Infinity are written as {@code null}, the text is pretty-printed
- * with {@code \n} line ends. The format is documented field by field in {@code README.md (section results.json)}.
+ * with {@code \n} line ends. The format is documented field by field in {@code docs/results-json.md} and described by {@code results.schema.json} beside this class.
  */
 public final class ResultsJson {
 
     /** Bumped when a field is renamed, removed or changes meaning; adding fields does not bump it. */
     public static final int FORMAT_VERSION = 1;
 
+    /** The JSON Schema of this format, written at the root of every site (beside the study folders). */
+    public static final String SCHEMA_FILE = "results.schema.json";
+
     private ResultsJson() {
+    }
+
+    /** The bytes of {@link #SCHEMA_FILE}, a resource beside this class. */
+    public static byte[] schema() {
+        try (java.io.InputStream in = ResultsJson.class.getResourceAsStream(SCHEMA_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_FILE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The text of {@code results.json} for {@code study}. */

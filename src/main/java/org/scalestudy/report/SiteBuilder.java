@@ -17,10 +17,11 @@ import java.util.Objects;
  * <pre>
  * outDir/
  *   index.html                 the studies, with links, fit counts and best holdout MRE
+ *   results.schema.json        the JSON Schema of every results.json (docs/results-json.md)
  *   assets/                    vega.min.js, vega-lite.min.js, vega-embed.min.js (from the jar), style.css
  *   &lt;slug&gt;/index.html          leaderboard, small multiples, data, the fits (links to their pages), source
  *   &lt;slug&gt;/fits/&lt;fit&gt;.html     a fit's charts, tables and optimisation facts; .json and .csv: its downloads
- *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: README.md (section results.json))
+ *   &lt;slug&gt;/results.json        the StudyResult as JSON (format: docs/results-json.md)
  *   &lt;slug&gt;/&lt;file&gt;.study        the study's source text, for download
  *   &lt;slug&gt;/{data,parameters,predictions}.{csv,json}   the study's tables, for download
  *   .scalestudy-site           marks the folder as replaceable by the next build
@@ -100,6 +101,7 @@ public final class SiteBuilder {
 
     private void writeSite(List<StudyResult> studies, Path dir) throws IOException {
         writeAssets(dir.resolve(SiteLayout.ASSETS));
+        Files.write(dir.resolve(ResultsJson.SCHEMA_FILE), ResultsJson.schema(), StandardOpenOption.CREATE_NEW);
         for (StudyResult study : studies) {
             writeStudy(study, dir.resolve(study.slug()));
             hook.afterStudy(study, dir);

@@ -43,7 +43,7 @@ final class SiteLayout {
     static final int FIT_NAME_LENGTH = 120;
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Set<String> RESERVED_SLUGS = Set.of(INDEX, ASSETS);
+    private static final Set<String> RESERVED_SLUGS = Set.of(INDEX, ASSETS, ResultsJson.SCHEMA_FILE);
     private static final Set<String> RESERVED_IN_STUDY = reservedInStudy();
 
     private static Set<String> reservedInStudy() {

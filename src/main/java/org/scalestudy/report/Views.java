@@ -46,7 +46,7 @@ public final class Views {
     public record StudyPage(
             Frame frame,
             String title,
-            String description,
+            String descriptionHtml,
             String indexHref,
             String sourceFile,
             String sourceSha256,
@@ -60,7 +60,8 @@ public final class Views {
             List<String> notices,
             boolean hasCharts,
             List<SourceLine> source,
-            DecisionViews.DecisionSection decisions) {
+            DecisionViews.DecisionSection decisions,
+            String reportNoteHtml) {
     }
 
     /**
@@ -82,7 +83,8 @@ public final class Views {
             String jsonHref,
             String csvHref,
             String resultsHref,
-            boolean hasCharts) {
+            boolean hasCharts,
+            String noteHtml) {
     }
 
     /** A dataset that went into the study. */

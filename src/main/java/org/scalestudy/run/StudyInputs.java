@@ -10,7 +10,7 @@ import org.scalestudy.lang.StudyParsing;
 import org.scalestudy.lang.ast.DataDecl;
 
 /**
- * The files a study reads besides itself: the paths its {@code data} declarations name, as written
+ * The files a study reads besides itself: the paths its {@code data} declarations (and its {@code narrative}) name, as written
  * (relative to the study's folder). Found by parsing only, so it works on a study that does not check
  * (a missing data file is still named) and on study text that is not on disk (an older git revision).
  */
@@ -18,12 +18,16 @@ public final class StudyInputs {
     private StudyInputs() {
     }
 
-    /** The data paths as written in the study, in study order; empty when the text does not parse. */
+    /** The data paths (then the narrative file) as written in the study, in study order; empty when the text does not parse. */
     public static List<String> dataPaths(String studyText, String displayName) {
         try {
             List<String> paths = new ArrayList<>();
-            for (DataDecl decl : StudyParsing.parse(new SourceFile(displayName, null, studyText)).data()) {
+            org.scalestudy.lang.ast.Study study = StudyParsing.parse(new SourceFile(displayName, null, studyText));
+            for (DataDecl decl : study.data()) {
                 paths.add(decl.path());
+            }
+            if (study.narrative() != null) {
+                paths.add(study.narrative().text());  // its Markdown narrative is an input like its data
             }
             return paths;
         } catch (DiagnosticException e) {

@@ -13,21 +13,30 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The pull-request workflow asks for the permissions the README names, runs on pull requests, finds its comment
- * by the marker it writes, and calls only commands and options the tool has (so renaming one breaks this test,
- * not the first pull request after it).
+ * The pull-request workflow asks for the permissions the README names, runs on pull requests through this
+ * repository's action in diff mode; the action finds its comment by the marker its script writes, and its
+ * scripts call only commands and options the tool has (so renaming one breaks this test, not the first pull
+ * request after it).
  */
 class PrDiffWorkflowTest {
     static final Path WORKFLOW = Path.of(".github/workflows/pr-diff.yml");
+    static final Path ACTION = Path.of("action.yml");
+    static final List<Path> SCRIPTS = List.of(Path.of("action/diff.sh"), Path.of("action/check.sh"),
+            Path.of("action/site.sh"));
 
     @Test
     void permissionsTriggerAndMarker() throws IOException {
         String yml = Files.readString(WORKFLOW);
         assertTrue(yml.contains("\non:\n  pull_request:\n"), yml);
         assertTrue(yml.contains("\npermissions:\n  contents: read\n  pull-requests: write\n"), yml);
-        assertTrue(yml.contains("echo \"<!-- scalestudy-diff -->\""), "the comment starts with the marker");
-        assertTrue(yml.contains("const marker = '<!-- scalestudy-diff -->';"), "and is found again by it");
-        assertTrue(yml.contains("updateComment") && yml.contains("createComment"), "one comment, updated");
+        assertTrue(yml.contains("      - uses: ./\n        with:\n          mode: diff\n"), "the action runs it");
+        String action = Files.readString(ACTION);
+        assertTrue(Files.readString(Path.of("action/diff.sh")).contains("echo \"<!-- scalestudy-diff -->\""),
+                "the comment starts with the marker");
+        assertTrue(action.contains("const marker = '<!-- scalestudy-diff -->';"), "and is found again by it");
+        assertTrue(action.contains("updateComment") && action.contains("createComment"), "one comment, updated");
+        assertTrue(Files.readString(Path.of(".github/workflows/pages.yml")).contains("      - uses: ./\n        with:\n"
+                + "          mode: site\n"), "pages builds through the action too");
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains("`pull-requests: write`") && readme.contains("`contents: read`"),
                 "the README names the permissions");
@@ -35,9 +44,14 @@ class PrDiffWorkflowTest {
 
     @Test
     void everyCommandAndOptionItCallsExists() throws IOException {
-        String yml = Files.readString(WORKFLOW).replace("\\\n", " ");  // shell line continuations joined
+        StringBuilder scripts = new StringBuilder();
+        for (Path script : SCRIPTS) {
+            scripts.append(Files.readString(script).replace("\\\n", " "));  // shell line continuations joined
+        }
+        String yml = scripts.toString();
         CommandLine cli = new CommandLine(new Main());
-        Matcher call = Pattern.compile("scalestudy\\.jar (\\w+)([^\\n]*)").matcher(yml);
+        Matcher call = Pattern.compile("(?:scalestudy|\"\\$\\{tool\\[@]}\") (build|check|diff|changed|serve|init)"
+                + "([^\\n]*)").matcher(yml);
         List<String> seen = new ArrayList<>();
         while (call.find()) {
             String command = call.group(1);
@@ -50,7 +64,15 @@ class PrDiffWorkflowTest {
                 seen.add(command + " " + option.group());
             }
         }
+        // diff's --fail-on rules are collected in an array before the call
+        Matcher rule = Pattern.compile("rules\\+=\\((--[a-z-]+)").matcher(yml);
+        while (rule.find()) {
+            assertTrue(cli.getSubcommands().get("diff").getCommandSpec().findOption(rule.group(1)) != null,
+                    "'scalestudy diff' has no option " + rule.group(1));
+            seen.add("diff " + rule.group(1));
+        }
         assertTrue(seen.contains("diff --fail-on-mre-increase"), seen.toString());
         assertTrue(seen.contains("build --out"), seen.toString());
+        assertTrue(seen.contains("check --format"), seen.toString());
     }
 }

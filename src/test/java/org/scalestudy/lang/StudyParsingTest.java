@@ -99,7 +99,7 @@ class StudyParsingTest {
         List<Diagnostic> d = errors("study \"t\" {\n  lwa a = x()\n}");
         assertEquals(2, d.get(0).line());
         assertEquals(3, d.get(0).column());
-        assertEquals("unexpected name 'lwa'; expected one of 'data', 'description', 'fit', 'law', 'report', 'table', '}'",
+        assertEquals("unexpected name 'lwa'; expected one of 'data', 'description', 'fit', 'law', 'narrative', 'report', 'table', '}'",
                 d.get(0).message());
     }
 
@@ -121,7 +121,7 @@ class StudyParsingTest {
         assertEquals(33, d.get(0).column());
         assertEquals("unexpected character '$'; expected one of 'let', 'where', '}'", d.get(0).message());
         assertEquals(3, d.get(1).line());
-        assertEquals("unexpected end of file; expected one of 'data', 'description', 'fit', 'law', 'report', 'table', '}'",
+        assertEquals("unexpected end of file; expected one of 'data', 'description', 'fit', 'law', 'narrative', 'report', 'table', '}'",
                 d.get(1).message());
     }
 

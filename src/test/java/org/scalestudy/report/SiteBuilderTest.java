@@ -44,7 +44,10 @@ class SiteBuilderTest {
     @Test
     void writesTheDocumentedLayout() throws IOException {
         // The layout is the contract with users and GitHub Pages: these exact files, nothing else at the top.
-        assertEquals(List.of(".scalestudy-site", "assets", "index.html", "ladder"), Fixtures.entries(site));
+        // results.schema.json describes every results.json of the site (docs/results-json.md).
+        assertEquals(List.of(".scalestudy-site", "assets", "index.html", "ladder", "results.schema.json"),
+                Fixtures.entries(site));
+        assertTrue(read("results.schema.json").contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
         // The page, its results, its source, and the downloads (data, parameters, predictions as CSV and JSON).
         assertEquals(List.of("data.csv", "data.json", "fits", "index.html", "ladder.study", "parameters.csv",
                 "parameters.json", "predictions.csv", "predictions.json", "results.json"),

@@ -156,7 +156,7 @@ class DecisionsTest {
                         + "  fit m to d by recipe compare recipe at 1e22"));
     }
 
-    /** The README documents every key a decision writes to results.json (as ResultsJsonDocTest does for the rest). */
+    /** docs/results-json.md documents every key a decision writes to results.json (as ResultsJsonDocTest does for the rest). */
     @Test
     void everyKeyOfADecisionIsDocumented() throws Exception {
         StudyResult r = build("""
@@ -168,13 +168,13 @@ class DecisionsTest {
                 """);
         com.fasterxml.jackson.databind.JsonNode decision = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(org.scalestudy.report.ResultsJson.write(r)).get("decisions").get(0);
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/results-json.md"));
         java.util.Set<String> keys = new java.util.TreeSet<>();
         decision.fieldNames().forEachRemaining(keys::add);
         decision.get("choices").get(0).fieldNames().forEachRemaining(keys::add);
         assertEquals(25, keys.size());
         for (String key : keys) {
-            assertTrue(readme.contains("| `" + key + "` |"), "the README does not document key " + key);
+            assertTrue(readme.contains("| `" + key + "` |"), "docs/results-json.md does not document key " + key);
         }
     }
 }

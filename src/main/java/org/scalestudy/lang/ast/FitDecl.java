@@ -11,9 +11,16 @@ import java.util.List;
  * @param bootstrap resampling for intervals, or null for none
  * @param targets  x values (e.g. compute) to predict at, as written
  * @param comparisons the fit's {@code compare} clauses, in order
+ * @param note     the fit's {@code note}, Markdown shown on its pages; "" when absent
  */
 public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
-                      Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons) {
+                      Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons, String note) {
+
+    /** A fit without a note. */
+    public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
+                   Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons) {
+        this(laws, data, groupBy, where, window, holdout, bootstrap, targets, pos, comparisons, "");
+    }
 
     /** A fit without {@code compare} clauses. */
     public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
