@@ -23,6 +23,7 @@
  *         bootstrap 200 seed 1
  *         predict 1e21, 1e22
  *         compare dataset at params == 1.4e9      # which dataset wins at scale (a 'by' column)
+ *         share alpha across dataset             # one exponent for the datasets, each its own A
  *         note "Why this window: see *Table 2*."   # Markdown on the fit's pages
  *     table chance = { arc_easy: 0.25, piqa: 0.5 }    # used as chance[metric]
  *     table chosen = { arc_easy: "acc_norm", piqa: "acc" }   # metric_type == chosen[benchmark]
@@ -91,6 +92,7 @@ fitClause
     | PREDICT at+=expr (COMMA at+=expr)*                                   # predictClause
     | COMPARE column=ID AT at+=expr (COMMA at+=expr)* (PREFER direction=ID)?  # compareClause
     | NOTE text=STRING                                                     # noteClause
+    | SHARE params+=ID (COMMA params+=ID)* ACROSS column=ID                 # shareClause
     ;
 
 reportEntry
@@ -145,6 +147,8 @@ OF          : 'of' ;
 COMPARE     : 'compare' ;
 AT          : 'at' ;
 PREFER      : 'prefer' ;
+SHARE       : 'share' ;
+ACROSS      : 'across' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

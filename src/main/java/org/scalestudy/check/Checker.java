@@ -418,6 +418,7 @@ public final class Checker {
             }
             bound.add(law);
         }
+        ok &= Shares.check(fit, bound, source, diagnostics);
         if (!ok) {
             return List.of();
         }
@@ -530,7 +531,8 @@ public final class Checker {
         return new FitTask(law.name().text(), law.law(), dataName, group, fit.pos().line(),
                 law.law().axisLabel(texts), law.yLabel(), List.copyOf(ids), rows, List.copyOf(roles),
                 List.copyOf(notes), fit.bootstrap() == null ? 0 : fit.bootstrap().resamples(),
-                fit.bootstrap() == null ? 0 : fit.bootstrap().seed(), targets(fit), law.spec());
+                fit.bootstrap() == null ? 0 : fit.bootstrap().seed(), targets(fit), law.spec(),
+                Shares.of(fit, selection.scoped(), members.get(0)));
     }
 
     /**

@@ -171,7 +171,7 @@ final class Comparisons {
     }
 
     /** A cell as group keys write it (whole numbers without a decimal point). */
-    private static String cell(Column column, int row) {
+    static String cell(Column column, int row) {
         if (column instanceof Column.Texts t) {
             return t.values()[row];
         }

@@ -23,10 +23,30 @@ import org.scalestudy.law.Law;
  * @param targets x values to predict at
  * @param lawSpec everything that defines the law and how it is fitted, as canonical text ({@link LawSpecs}):
  *                two tasks with equal specs and equal other fields give equal outcomes
+ * @param share   the parameters this fit shares with the other groups of its context, or null when none
  */
 public record FitTask(String lawName, Law law, String dataset, String group, int line, String xLabel,
                       String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes,
-                      int resamples, long seed, double[] targets, String lawSpec) {
+                      int resamples, long seed, double[] targets, String lawSpec, Share share) {
+
+    /** A fit of one group alone. */
+    public FitTask(String lawName, Law law, String dataset, String group, int line, String xLabel,
+                   String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes,
+                   int resamples, long seed, double[] targets, String lawSpec) {
+        this(lawName, law, dataset, group, line, xLabel, yLabel, ids, rows, roles, notes, resamples, seed, targets,
+                lawSpec, null);
+    }
+
+    /**
+     * {@code share alpha across dataset}: this task is fitted jointly with the other tasks of its law, dataset and
+     * context, holding {@code parameters} equal across them.
+     *
+     * @param parameters the shared parameters' names, sorted
+     * @param column     the column the groups differ in
+     * @param context    the other {@code by} columns' values, e.g. {@code task=arc_easy} ("" when none)
+     * @param value      this group's value of {@code column}
+     */
+    public record Share(List<String> parameters, String column, String context, String value) { }
     public static final String FIT = "fit";
     public static final String HOLDOUT = "holdout";
     public static final String EXCLUDED = "excluded";

@@ -148,7 +148,18 @@ final class AstBuilder {
         List<Expr> targets = new ArrayList<>();
         List<Compare> comparisons = new ArrayList<>();
         String note = "";
+        FitDecl.Share share = null;
         for (StudyParser.FitClauseContext clause : ctx.fitClause()) {
+            if (clause instanceof StudyParser.ShareClauseContext sc) {
+                if (share != null) {
+                    diagnostics.add(source.error(pos(sc.start), "this fit already has a 'share' clause (line "
+                            + share.pos().line() + "); name every shared parameter in one"));
+                    continue;
+                }
+                share = new FitDecl.Share(sc.params.stream().map(this::name).toList(), name(sc.column),
+                        pos(sc.start));
+                continue;
+            }
             if (clause instanceof StudyParser.NoteClauseContext n) {
                 note = note.isEmpty() ? string(n.text) : note + "\n\n" + string(n.text);
                 continue;
@@ -205,7 +216,7 @@ final class AstBuilder {
         }
         return new FitDecl(ctx.laws.stream().map(this::name).toList(), name(ctx.data),
                 ctx.groups.stream().map(this::name).toList(), where, window, holdout, bootstrap, List.copyOf(targets),
-                pos(ctx.start), List.copyOf(comparisons), note);
+                pos(ctx.start), List.copyOf(comparisons), note, share);
     }
 
     private Compare compare(StudyParser.CompareClauseContext c) {

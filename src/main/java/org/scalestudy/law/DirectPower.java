@@ -66,7 +66,7 @@ public final class DirectPower implements LawKind {
     }
 
     /** The law with its margin fixed. Rows are {@code {x, y, baseline}}. */
-    private static final class Bound extends NamedLaw {
+    private static final class Bound extends NamedLaw implements JointFit {
         private final double margin;
 
         Bound(double margin) {
@@ -136,6 +136,87 @@ public final class DirectPower implements LawKind {
         @Override
         public int minimumRows() {
             return 2;
+        }
+
+        /**
+         * Ordinary least squares on log(-log Q) = log A_g - alpha_g log C over every group's rows at once, with one
+         * column for a shared parameter and one per group for the others (solved by {@link LeastSquares}); with
+         * alpha shared, the groups' lines are parallel in (log C, log(-log Q)).
+         */
+        @Override
+        public List<FitReport> fitJointly(List<double[][]> groups, java.util.Set<String> shared) {
+            int g = groups.size();
+            boolean shareA = shared.contains("A");
+            boolean shareAlpha = shared.contains("alpha");
+            int aColumns = shareA ? 1 : g;
+            int columns = aColumns + (shareAlpha ? 1 : g);
+            List<double[]> design = new ArrayList<>();
+            List<Double> z = new ArrayList<>();
+            double mean = 0;
+            int n = 0;
+            for (double[][] rows : groups) {
+                for (double[] row : rows) {
+                    mean += Math.log(row[0]);
+                    n++;
+                }
+            }
+            mean /= Math.max(1, n);
+            String method = METHOD + ", " + String.join(" and ", new java.util.TreeSet<>(shared)) + " shared by "
+                    + g + " groups";
+            for (int k = 0; k < g; k++) {
+                double[][] rows = groups.get(k);
+                if (rows.length == 0) {
+                    return failures(g, method, "not fitted: group " + (k + 1) + " has no usable row");
+                }
+                for (double[] row : rows) {
+                    String why = unusable(row);
+                    if (why != null) {
+                        return failures(g, method, "not fitted: a row of group " + (k + 1) + " is unusable: " + why);
+                    }
+                    double[] d = new double[columns];
+                    d[shareA ? 0 : k] = 1;
+                    d[aColumns + (shareAlpha ? 0 : k)] = Math.log(row[0]) - mean;
+                    design.add(d);
+                    z.add(NormalizedAccuracy.linearised(row[1], row[2]));
+                }
+            }
+            if (design.size() <= columns) {
+                return failures(g, method, "not fitted: " + design.size() + " rows for " + columns + " parameters");
+            }
+            LeastSquares.Solution solution;
+            try {
+                solution = LeastSquares.fit(design.toArray(double[][]::new), z.stream().mapToDouble(Double::doubleValue)
+                        .toArray());
+            } catch (IllegalArgumentException e) {
+                return failures(g, method, "not fitted: " + e.getMessage());
+            }
+            double[] c = solution.coefficients();
+            Optimization optimization = new Optimization(method, solution.residualSumOfSquares(), true, 1, 1, 1, 1,
+                    0, "closed form: ordinary least squares over " + design.size() + " rows of " + g + " groups");
+            List<FitReport> out = new ArrayList<>(g);
+            for (int k = 0; k < g; k++) {
+                double intercept = c[shareA ? 0 : k];
+                double slope = c[aColumns + (shareAlpha ? 0 : k)];
+                out.add(new FitReport(new double[] {Math.exp(intercept - slope * mean), -slope}, optimization));
+            }
+            return out;
+        }
+
+        private static List<FitReport> failures(int groups, String method, String message) {
+            List<FitReport> out = new ArrayList<>(groups);
+            for (int k = 0; k < groups; k++) {
+                out.add(LawSupport.failure(2, method, message));
+            }
+            return out;
+        }
+
+        /** With alpha shared: A_o C_o^-alpha = A_r C_r^-alpha gives C_o / C_r = (A_o / A_r)^(1 / alpha). */
+        @Override
+        public double computeMultiplier(double[] reference, double[] other, java.util.Set<String> shared) {
+            if (!shared.contains("alpha")) {
+                return Double.NaN;
+            }
+            return Math.pow(other[0] / reference[0], 1 / reference[1]);
         }
 
         @Override

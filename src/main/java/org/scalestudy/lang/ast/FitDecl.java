@@ -12,9 +12,21 @@ import java.util.List;
  * @param targets  x values (e.g. compute) to predict at, as written
  * @param comparisons the fit's {@code compare} clauses, in order
  * @param note     the fit's {@code note}, Markdown shown on its pages; "" when absent
+ * @param share    {@code share p, ... across column}: parameters held equal across the groups that differ only in
+ *                 that column; null when absent
  */
 public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
-                      Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons, String note) {
+                      Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons, String note,
+                      Share share) {
+
+    /** A fit whose groups share nothing. */
+    public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
+                   Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons, String note) {
+        this(laws, data, groupBy, where, window, holdout, bootstrap, targets, pos, comparisons, note, null);
+    }
+
+    /** {@code share alpha across dataset}: the shared parameters' names and the column across which they are. */
+    public record Share(List<Name> parameters, Name column, Pos pos) { }
 
     /** A fit without a note. */
     public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
