@@ -29,11 +29,29 @@ public final class StudyParsing {
         StudyLexer lexer = new StudyLexer(CharStreams.fromString(source.text(), source.displayName()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);
-        StudyParser parser = new StudyParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        Token tooDeep = NestingLimit.exceeded(tokens.getTokens());
+        if (tooDeep != null) {
+            diagnostics.add(NestingLimit.diagnostic(source, tooDeep));
+            throw new DiagnosticException(diagnostics);
+        }
+        StudyParser parser = NestingLimit.parser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
-        StudyParser.StudyContext tree = parser.study();
+        StudyParser.StudyContext tree;
+        try {
+            tree = parser.study();
+        } catch (NestingLimit.TooDeep e) {
+            diagnostics.add(NestingLimit.diagnostic(source, e.at));
+            throw new DiagnosticException(diagnostics);
+        }
         if (!diagnostics.isEmpty()) {
+            throw new DiagnosticException(diagnostics);
+        }
+        Token deep = NestingLimit.exceeded(tree);
+        if (deep != null) {
+            diagnostics.add(NestingLimit.diagnostic(source, deep));
             throw new DiagnosticException(diagnostics);
         }
         AstBuilder builder = new AstBuilder(source, diagnostics);
@@ -78,11 +96,16 @@ public final class StudyParsing {
             return switch (token.getType()) {
                 case Token.EOF -> "end of file";
                 case StudyLexer.BAD_CHAR -> "character '" + token.getText() + "'";
-                case StudyLexer.ID -> "name '" + token.getText() + "'";
-                case StudyLexer.NUMBER -> "number " + token.getText();
-                case StudyLexer.STRING -> "string " + token.getText();
-                default -> "'" + token.getText() + "'";
+                case StudyLexer.ID -> "name '" + cut(token.getText()) + "'";
+                case StudyLexer.NUMBER -> "number " + cut(token.getText());
+                case StudyLexer.STRING -> "string " + cut(token.getText());
+                default -> "'" + cut(token.getText()) + "'";
             };
+        }
+
+        /** A token's text as a message quotes it: at most 40 characters. */
+        private static String cut(String text) {
+            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
         }
 
         private static String expected(Parser parser, Token token) {
