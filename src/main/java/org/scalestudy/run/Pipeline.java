@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalestudy.check.CheckedStudy;
 import org.scalestudy.check.Checker;
-import org.scalestudy.check.DataSandbox;
+import org.scalestudy.data.DataSandbox;
 import org.scalestudy.check.StandardDecoding;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;

@@ -7,10 +7,15 @@ import java.util.List;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.StudyParsing;
+import org.scalestudy.data.readers.DataReader;
+import org.scalestudy.data.readers.Readers;
 import org.scalestudy.lang.ast.DataDecl;
+import org.scalestudy.lang.ast.Expr;
+import org.scalestudy.lang.ast.LawDecl;
 
 /**
- * The files a study reads besides itself: the paths its {@code data} declarations name, as written
+ * The files a study reads besides itself: the paths its {@code data} declarations name, and those their
+ * readers' path options name ({@link DataReader#pathOptions}, e.g. lm_eval's manifest), as written
  * (relative to the study's folder). Found by parsing only, so it works on a study that does not check
  * (a missing data file is still named) and on study text that is not on disk (an older git revision).
  */
@@ -18,12 +23,20 @@ public final class StudyInputs {
     private StudyInputs() {
     }
 
-    /** The data paths as written in the study, in study order; empty when the text does not parse. */
+    /** The data and path-option paths as written in the study, in study order; empty when it does not parse. */
     public static List<String> dataPaths(String studyText, String displayName) {
         try {
             List<String> paths = new ArrayList<>();
             for (DataDecl decl : StudyParsing.parse(new SourceFile(displayName, null, studyText)).data()) {
                 paths.add(decl.path());
+                List<String> pathOptions = Readers.find(decl.reader().text()).map(DataReader::pathOptions)
+                        .orElse(List.of());
+                for (LawDecl.Arg option : decl.options()) {
+                    if (option.name() != null && pathOptions.contains(option.name().text())
+                            && option.value() instanceof Expr.Str path) {
+                        paths.add(path.value());
+                    }
+                }
             }
             return paths;
         } catch (DiagnosticException e) {
