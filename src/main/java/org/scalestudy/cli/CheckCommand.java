@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scalestudy.lang.Crash;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.run.Pipeline;

@@ -1,5 +1,6 @@
 package org.scalestudy.cli;
 
+import org.scalestudy.lang.Crash;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

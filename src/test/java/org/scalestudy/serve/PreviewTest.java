@@ -140,6 +140,38 @@ class PreviewTest {
         }
     }
 
+    /**
+     * A study that overflowed the stack of every build (3,000 nested parentheses) killed the preview's watcher
+     * silently: the version stayed put and later good edits were never built. Now it is a failed build like any
+     * other: its message on the pages and in the terminal, and the next good edit is built.
+     */
+    @Test
+    void aFailedBuildIsShownAndTheNextGoodEditIsBuilt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
+        Path study = dir.resolve("s.study");
+        Files.writeString(study, study("First"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Preview preview = Preview.start(List.of(study), 0, 3_600_000,
+                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            Files.writeString(study, study("First").replace("csv(\"ladder.csv\")", "csv(\"ladder.csv\") { let z = "
+                    + "(".repeat(3000) + "C" + ")".repeat(3000) + " }"));
+            preview.rebuildIfChanged();
+            preview.rebuildIfChanged();
+            assertEquals(2, preview.version(), "the crashing edit is a build of its own");
+            for (String page : List.of("", "s/", "s/fits/l--d.html")) {
+                HttpResponse<String> shown = get(preview.url() + page);
+                assertEquals(500, shown.statusCode(), page);
+                assertTrue(shown.body().contains("nests more than 200 levels"), page + ": " + shown.body());
+            }
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("s.study:2:"), log.toString(StandardCharsets.UTF_8));
+            Files.writeString(study, study("Second"));
+            preview.rebuildIfChanged();
+            preview.rebuildIfChanged();
+            assertEquals(3, preview.version());
+            assertTrue(get(preview.url() + "s/").body().contains("Second"));
+        }
+    }
+
     @Test
     void theBuiltSiteCarriesNoReloadScript(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));

@@ -1,17 +1,15 @@
-package org.scalestudy.cli;
-
-import org.scalestudy.lang.Diagnostic;
+package org.scalestudy.lang;
 
 /**
  * An exception no command expected (a bug in the tool, never a problem with the study) as the one line the
- * user sees, {@code internal error: ... (please report)}, with the exit code {@link Main#INTERNAL_ERROR}.
+ * user sees, {@code internal error: ... (please report)}; the command line exits with its own code for it (70).
  */
-final class Crash {
+public final class Crash {
     private Crash() {
     }
 
     /** One line: the exception's kind, its message (cut short, on one line) and the tool's frame it came from. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         String detail = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ").strip();
         if (detail.length() > 200) {
             detail = detail.substring(0, 197) + "...";
@@ -28,12 +26,12 @@ final class Crash {
     }
 
     /** The line for the terminal. */
-    static String line(Throwable e) {
+    public static String line(Throwable e) {
         return "scalestudy: " + message(e);
     }
 
     /** The same as a diagnostic, for {@code check --format json} (no file: it concerns the tool). */
-    static Diagnostic diagnostic(Throwable e) {
+    public static Diagnostic diagnostic(Throwable e) {
         return new Diagnostic("", 0, 0, Diagnostic.Severity.ERROR, message(e), null);
     }
 }
