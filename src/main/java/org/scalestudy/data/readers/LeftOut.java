@@ -1,6 +1,5 @@
 package org.scalestudy.data.readers;
 
-import java.nio.file.Path;
 import org.scalestudy.data.DataError;
 
 /**
@@ -23,19 +22,12 @@ final class LeftOut {
         }
     }
 
-    /** The warning, or null when nothing was left out. */
-    DataError warning(Path folder) {
+    /** The warning, at the first value left out, or null when nothing was. */
+    DataError warning() {
         if (count == 0) {
             return null;
         }
-        Path file = first.file();
-        return new DataError(file, first.line(), first.column(), "left out " + count + " " + why
-                + " (the first is this one, " + first.raw() + (count > 1 ? ", in " + display(folder, file) : "")
-                + ")");
-    }
-
-    private static String display(Path folder, Path file) {
-        return folder == null ? file.getFileName().toString()
-                : folder.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+        return new DataError(first.file(), first.line(), first.column(), "left out " + count + " " + why
+                + "; the first is here: " + first.raw());
     }
 }

@@ -154,7 +154,7 @@ public final class LmEvalReader implements DataReader {
         roles.put("params", Role.PARAMS);
         roles.put("tokens", Role.TOKENS);
         roles.put("score", Role.SCORE);
-        DataError leftOut = notNumbers.warning(folder);
+        DataError leftOut = notNumbers.warning();
         return builder.build(roles, List.of("run", "task", "metric", "filter"), "metric", List.copyOf(inputs),
                 leftOut == null ? List.of() : List.of(leftOut));
     }
