@@ -59,6 +59,14 @@ class ReaderSandboxTest {
         return CliRun.of("check", study.toString());
     }
 
+    /** proj/studies/NAME.study reading data with {@code reader} and fitting params to {@code y}. */
+    CliRun checkStudy(String name, String reader, String y) throws IOException {
+        Path study = proj.resolve("studies/" + name + ".study");
+        Files.writeString(study, "study \"s\" {\n  data d = " + reader + "\n"
+                + "  law l = direct_power(x: params, y: " + y + ")\n  fit l to d\n}\n");
+        return CliRun.of("check", study.toString());
+    }
+
     private void refused(CliRun run, String where) {
         assertEquals(Main.STUDY_ERRORS, run.code(), run.err());
         assertTrue(run.err().contains(where), "refused at " + where + ":\n" + run.err());
@@ -105,10 +113,7 @@ class ReaderSandboxTest {
     @Test
     void aDataFileThroughALinkLeavingTheProjectIsRefusedUnlessItsTargetIsADataRoot() throws IOException {
         Files.createSymbolicLink(data.resolve("out"), tmp.resolve("outside"));
-        Path study = proj.resolve("studies/y.study");
-        Files.writeString(study, "study \"s\" {\n  data d = lm_eval(\"data/out\", manifest: \"data/runs.csv\")\n"
-                + "  law l = direct_power(x: params, y: score)\n  fit l to d\n}\n");
-        CliRun run = CliRun.of("check", study.toString());
+        CliRun run = checkStudy("y", "lm_eval(\"data/out\", manifest: \"data/runs.csv\")", "score");
         refused(run, "y.study:2:20: error: refusing to read data file 'data/out': ");
         assertTrue(run.err().contains("after symbolic links"), run.err());
     }
@@ -120,10 +125,7 @@ class ReaderSandboxTest {
         Files.createDirectories(release.resolve("evals"));
         Files.writeString(tmp.resolve("outside/m.json"), "{\"name\": \"m\", \"params\": 1e8}\n");
         Files.createSymbolicLink(release.resolve("models/m.json"), tmp.resolve("outside/m.json"));
-        Path study = proj.resolve("studies/g.study");
-        Files.writeString(study, "study \"s\" {\n  data d = gadre(\"data/gadre\", per: \"run\")\n"
-                + "  law l = direct_power(x: params, y: loss)\n  fit l to d\n}\n");
-        CliRun run = CliRun.of("check", study.toString());
+        CliRun run = checkStudy("g", "gadre(\"data/gadre\", per: \"run\")", "loss");
         refused(run, "refusing to read this file: ");
         assertTrue(run.err().contains("m.json"), "names the file: " + run.err());
     }

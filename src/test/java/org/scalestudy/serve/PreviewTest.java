@@ -115,12 +115,9 @@ class PreviewTest {
      */
     @Test
     void aChangeIsBuiltOnlyOnceItHoldsStill(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
         Path study = dir.resolve("s.study");
-        Files.writeString(study, study("First"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Preview preview = Preview.start(List.of(study), 0, 3_600_000,
-                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+        try (Preview preview = polledByHand(study, log)) {
             assertEquals(1, preview.version(), "the first build");
             preview.rebuildIfChanged();
             assertEquals(1, preview.version(), "nothing changed");
@@ -147,12 +144,9 @@ class PreviewTest {
      */
     @Test
     void aFailedBuildIsShownAndTheNextGoodEditIsBuilt(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
         Path study = dir.resolve("s.study");
-        Files.writeString(study, study("First"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Preview preview = Preview.start(List.of(study), 0, 3_600_000,
-                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+        try (Preview preview = polledByHand(study, log)) {
             Files.writeString(study, study("First").replace("csv(\"ladder.csv\")", "csv(\"ladder.csv\") { let z = "
                     + "(".repeat(3000) + "C" + ")".repeat(3000) + " }"));
             preview.rebuildIfChanged();
@@ -182,6 +176,13 @@ class PreviewTest {
         for (String page : List.of("index.html", "s/index.html", "s/fits/l--d.html")) {
             assertFalse(Files.readString(out.resolve(page)).contains("__scalestudy"), page);
         }
+    }
+
+    /** A preview of s.study (title "First") beside ladder.csv that polls only when the test calls it. */
+    static Preview polledByHand(Path study, ByteArrayOutputStream log) throws IOException {
+        Files.writeString(study.resolveSibling("ladder.csv"), ladder(0.1));
+        Files.writeString(study, study("First"));
+        return Preview.start(List.of(study), 0, 3_600_000, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     static void awaitVersion(String url, String version) throws Exception {
