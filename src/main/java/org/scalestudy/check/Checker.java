@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.scalestudy.data.DataSandbox;
 import org.scalestudy.data.DatasetLoader;
 import org.scalestudy.data.DatasetLoader.Loaded;
 import org.scalestudy.data.Evaluation;
@@ -199,9 +200,7 @@ public final class Checker {
         if (options == null) {
             return Loaded.failed(decl);
         }
-        Path base = source.path() == null ? Path.of("").toAbsolutePath()
-                : source.path().toAbsolutePath().getParent();
-        DataSandbox.Resolved resolved = sandbox.resolve(base, decl.path());
+        DataSandbox.Resolved resolved = sandbox.resolve(decl.path());
         if (resolved instanceof DataSandbox.Refused refused) {
             diagnostics.add(source.error(decl.pathPos(), "refusing to read data file '" + decl.path() + "': "
                     + refused.reason()));
@@ -209,7 +208,7 @@ public final class Checker {
         }
         Path file = ((DataSandbox.Allowed) resolved).file();
         try {
-            return loader.load(decl, reader.get(), options, file, base, (step, table) -> typed(step, table, decl));
+            return loader.load(decl, reader.get(), options, file, sandbox, (step, table) -> typed(step, table, decl));
         } catch (OptionError e) {
             diagnostics.add(source.error(ReaderArguments.position(decl, e.option()), e.getMessage()));
             return Loaded.failed(decl);

@@ -1,5 +1,7 @@
 package org.scalestudy.check;
 
+import org.scalestudy.data.DataSandbox;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -29,8 +31,7 @@ final class Narrative {
                     + "the study's folder, e.g. narrative \"notes.md\"; not '" + written + "'"));
             return study.description();
         }
-        Path base = source.path() == null ? Path.of("").toAbsolutePath() : source.path().toAbsolutePath().getParent();
-        DataSandbox.Resolved resolved = DataSandbox.forStudy(source.path(), List.of()).resolve(base, written);
+        DataSandbox.Resolved resolved = DataSandbox.forStudy(source.path(), List.of()).resolve(written);
         if (resolved instanceof DataSandbox.Refused refused) {
             diagnostics.add(source.error(study.narrative().pos(), "refusing to read narrative '" + written + "': "
                     + refused.reason()));

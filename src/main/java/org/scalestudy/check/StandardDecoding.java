@@ -1,21 +1,19 @@
 package org.scalestudy.check;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.scalestudy.lang.TextInput;
 
 /** Strict UTF-8 decoding and SHA-256 hashing of file bytes. */
 public final class StandardDecoding {
     private StandardDecoding() {
     }
 
+    /** Strict UTF-8 under the one text policy ({@link TextInput}: byte-order mark dropped, LF line ends). */
     public static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return TextInput.decode(bytes);
     }
 
     public static String sha256(byte[] bytes) {

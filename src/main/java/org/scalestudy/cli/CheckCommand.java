@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scalestudy.lang.Crash;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.run.Pipeline;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code scalestudy check}: parse and check studies, write nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parse and check studies (names, data, fit windows) without fitting or writing anything.",
-        footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 a study has errors, 2 the command could not run.",
+        footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 a study has errors, 2 the command could not run,",
+                "70 an internal error (a bug in scalestudy; please report it).",
                 "", "Examples:", "  scalestudy check",
                 "  scalestudy check studies/demo.study",
                 "  scalestudy check --format json studies/   # for editors and CI: an array of",
@@ -68,6 +70,13 @@ public final class CheckCommand implements Callable<Integer> {
                 report(e.diagnostics());
             }
             return Main.STUDY_ERRORS;
+        } catch (RuntimeException | Error e) {
+            if (format == Format.json) {
+                System.out.print(DiagnosticsJson.write(List.of(Crash.diagnostic(e))));
+            } else {
+                System.err.println(Crash.line(e));
+            }
+            return Main.INTERNAL_ERROR;
         }
     }
 

@@ -21,7 +21,7 @@ import org.scalestudy.data.readers.OptionError;
 import org.scalestudy.data.readers.ReaderOptions;
 import org.scalestudy.data.readers.Readers;
 import org.scalestudy.lang.DiagnosticException;
-import org.scalestudy.check.DataSandbox;
+import org.scalestudy.data.DataSandbox;
 import org.scalestudy.run.Pipeline;
 import org.scalestudy.run.StudyFiles;
 import picocli.CommandLine.Command;
@@ -65,7 +65,8 @@ public final class InitCommand implements Callable<Integer> {
             String csv = StandardDecoding.utf8(Files.readAllBytes(data));
             if (KrajewskiScaffold.recognises(CsvReader.records(csv, "index").header())) {
                 Path file = data.toAbsolutePath().normalize();
-                release = Readers.read(new KrajewskiCsvReader(), file, file.getParent(), ReaderOptions.none());
+                release = Readers.read(new KrajewskiCsvReader(), file,
+                        DataSandbox.within(file.toAbsolutePath().getParent(), "the data file's folder"), ReaderOptions.none());
                 if (!release.problems().isEmpty()) {
                     release.problems().stream().limit(20).forEach(e -> System.err.println(StudyFiles.display(data)
                             + ":" + e.line() + (e.field() > 0 ? ":" + e.field() : "") + ": error: " + e.getMessage()));
@@ -122,7 +123,7 @@ public final class InitCommand implements Callable<Integer> {
         System.out.println("wrote " + StudyFiles.display(target));
         // The data file was named on the command line: when it lies outside the study's project, the
         // study may read it only from a data root, so check (and tell the user to build) with its folder as one.
-        boolean outside = DataSandbox.forStudy(target, List.of()).resolve(studyDir, dataPath)
+        boolean outside = DataSandbox.forStudy(target, List.of()).resolve(dataPath)
                 instanceof DataSandbox.Refused;
         Path dataRoot = data.toAbsolutePath().normalize().getParent();
         List<Path> dataRoots = outside ? List.of(dataRoot) : List.of();

@@ -1,5 +1,6 @@
 package org.scalestudy.cli;
 
+import org.scalestudy.lang.Crash;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,8 @@ public final class Main implements Runnable {
     public static final int USAGE = 2;
     /** Exit code of {@code diff} when the builds break a {@code --fail-on-...} rule. */
     public static final int CHECK_FAILED = 3;
+    /** Exit code of any command that met an unexpected exception: a bug in the tool (see {@link Crash}). */
+    public static final int INTERNAL_ERROR = 70;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +32,16 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> USAGE);
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            System.err.println(Crash.line(e));
+            return INTERNAL_ERROR;
+        });
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {   // picocli passes errors such as StackOverflowError through
+            System.err.println(Crash.line(e));
+            return INTERNAL_ERROR;
+        }
     }
 
     @Override

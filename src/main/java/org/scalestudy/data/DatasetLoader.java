@@ -62,14 +62,14 @@ public final class DatasetLoader {
 
     /**
      * @param file the data file or folder, resolved and allowed by the checker
-     * @param base the study's folder, against which readers resolve further paths
+     * @param sandbox the study's sandbox, through which readers resolve further paths
      * @throws OptionError when a reader option is wrong (the checker reports it at the option)
      */
-    public Loaded load(DataDecl decl, DataReader reader, ReaderOptions options, Path file, Path base,
+    public Loaded load(DataDecl decl, DataReader reader, ReaderOptions options, Path file, DataSandbox sandbox,
                        StepTyping typing) throws OptionError {
         Readers.Result result;
         try {
-            result = Readers.read(reader, file, base, options);
+            result = Readers.read(reader, file, sandbox, options);
         } catch (DataError e) {
             Path at = e.file() == null ? file : e.file();
             if (at.equals(file) && e.line() == 0) {

@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.scalestudy.lang.DiagnosticException;
+import org.scalestudy.lang.TextInput;
 import org.scalestudy.report.ResultsJson;
 import org.scalestudy.results.StudyResult;
 import org.scalestudy.run.Pipeline;
@@ -85,13 +86,16 @@ public final class Builds {
     private static JsonNode read(Path file) throws IOException {
         JsonNode tree;
         try {
-            tree = JSON.readTree(file.toFile());
+            tree = JSON.readTree(TextInput.decode(Files.readAllBytes(file)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + " is not UTF-8 text", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + " is not JSON: " + e.getOriginalMessage(), e);
         }
         if (tree == null || !tree.isObject() || !tree.has("fits")) {
             throw new IOException(file + " is not a scalestudy results.json (no \"fits\")");
         }
+        ResultsCheck.check(tree, file);
         return tree;
     }
 }

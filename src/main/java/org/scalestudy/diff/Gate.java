@@ -13,9 +13,9 @@ import java.util.SortedMap;
  *
  * <ul>
  *   <li>{@code mrePoints}: a fit's holdout MRE grew by more than this many percentage points
- *       (0.5 means 3.0% → 3.6% fails), or became undefined;</li>
+ *       (0.5 means 3.0% → 3.6% fails), became undefined, or is infinite before or after;</li>
  *   <li>{@code parameterPercent}: a fitted parameter moved by more than this percentage of its value before
- *       (from 0, any move; to or from undefined, always);</li>
+ *       (from 0, any move; to or from undefined, always; an infinite value before or after, always);</li>
  *   <li>{@code lostFits}: a fit (or a whole study) is gone, or converged before and does not now.</li>
  * </ul>
  *
@@ -106,7 +106,10 @@ public record Gate(double mrePoints, double parameterPercent, boolean lostFits) 
         if (!Double.isNaN(mrePoints) && before.path("holdoutMetrics").path("n").asInt(0) > 0) {
             double was = number(before.path("holdoutMetrics").path("mre"));
             double is = number(after.path("holdoutMetrics").path("mre"));
-            if (Double.isFinite(was) && !Double.isFinite(is)) {
+            if (Double.isInfinite(was) || Double.isInfinite(is)) {
+                out.add(new Failure(slug, name, "holdout MRE " + MarkdownDiff.number(was) + " → "
+                        + MarkdownDiff.number(is) + " is not finite"));
+            } else if (Double.isFinite(was) && !Double.isFinite(is)) {
                 out.add(new Failure(slug, name, "holdout MRE " + percent(was) + " became undefined"));
             } else if (Double.isFinite(was) && 100 * (is - was) > mrePoints + SLACK) {
                 out.add(new Failure(slug, name, "holdout MRE " + percent(was) + " → " + percent(is) + " ("
@@ -134,6 +137,9 @@ public record Gate(double mrePoints, double parameterPercent, boolean lostFits) 
                 if (Double.isNaN(was) || Double.isNaN(is)) {
                     moved = true;
                     by = "defined in one build only";
+                } else if (Double.isInfinite(was) || Double.isInfinite(is)) {
+                    moved = true;
+                    by = "not finite";
                 } else if (was == 0) {
                     moved = is != 0;
                     by = "from 0";

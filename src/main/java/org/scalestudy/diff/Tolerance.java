@@ -20,6 +20,9 @@ public record Tolerance(double relative, double absolute) {
         if (a == b) {
             return true;
         }
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            return false;   // |inf - x| <= tolerance * |inf| would hold for every x
+        }
         return Math.abs(a - b) <= Math.max(absolute, relative * Math.abs(a));
     }
 }

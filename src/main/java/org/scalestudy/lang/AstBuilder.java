@@ -179,9 +179,9 @@ final class AstBuilder {
                 }
                 double count = Double.parseDouble(b.count.getText());
                 double seed = b.seed == null ? 0 : Double.parseDouble(b.seed.getText());
-                if (count != Math.rint(count) || count < 10 || count > 100_000) {
+                if (count != Math.rint(count) || count < 10 || count > FitDecl.Bootstrap.MAX_RESAMPLES) {
                     diagnostics.add(source.error(pos(b.count), "a bootstrap takes a whole number of resamples from 10"
-                            + " to 100000"));
+                            + " to " + FitDecl.Bootstrap.MAX_RESAMPLES + " (the ceiling: each resample is a full refit)"));
                     continue;
                 }
                 if (seed != Math.rint(seed) || seed < 0 || seed > 9.007199254740991E15) {

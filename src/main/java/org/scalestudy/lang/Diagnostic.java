@@ -33,12 +33,22 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
         }
         out.append(": ").append(severity.label()).append(": ").append(message);
         if (sourceLine != null) {
-            String shown = sourceLine.replace('\t', ' ');
+            String line = sourceLine.replace('\t', ' ');
+            int caret = Math.min(Math.max(column - 1, 0), line.length());
+            int from = line.length() <= WINDOW ? 0 : Math.max(0, Math.min(caret - WINDOW / 2, line.length() - WINDOW));
+            int to = Math.min(line.length(), from + WINDOW);
+            String shown = (from > 0 ? "..." : "") + line.substring(from, to) + (to < line.length() ? "..." : "");
             out.append('\n').append("  ").append(shown);
             if (column > 0) {
-                out.append('\n').append("  ").append(" ".repeat(Math.min(column - 1, shown.length()))).append('^');
+                out.append('\n').append("  ").append(" ".repeat(caret - from + (from > 0 ? 3 : 0))).append('^');
             }
         }
         return out.toString();
     }
+
+    /**
+     * The most characters of a source line shown under a message; a longer line is cut to this many around
+     * the column, with {@code ...} where it was cut.
+     */
+    public static final int WINDOW = 120;
 }

@@ -1,6 +1,5 @@
 package org.scalestudy.lang;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
@@ -14,12 +13,15 @@ import org.scalestudy.lang.ast.Pos;
  * @param path        where it is on disk (null for text given directly)
  */
 public record SourceFile(String displayName, Path path, String text) {
+    /** The text under the one policy for text input ({@link TextInput}): no byte-order mark, LF line ends. */
+    public SourceFile {
+        text = TextInput.normalize(text);
+    }
 
     public static SourceFile read(Path path, String displayName) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        var decoder = StandardCharsets.UTF_8.newDecoder();
         try {
-            return new SourceFile(displayName, path, decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+            return new SourceFile(displayName, path, TextInput.decode(bytes));
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IOException(displayName + " is not valid UTF-8 text");
         }

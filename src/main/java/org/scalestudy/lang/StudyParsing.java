@@ -29,11 +29,29 @@ public final class StudyParsing {
         StudyLexer lexer = new StudyLexer(CharStreams.fromString(source.text(), source.displayName()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);
-        StudyParser parser = new StudyParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        Token tooDeep = NestingLimit.exceeded(tokens.getTokens());
+        if (tooDeep != null) {
+            diagnostics.add(NestingLimit.diagnostic(source, tooDeep));
+            throw new DiagnosticException(diagnostics);
+        }
+        StudyParser parser = NestingLimit.parser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
-        StudyParser.StudyContext tree = parser.study();
+        StudyParser.StudyContext tree;
+        try {
+            tree = parser.study();
+        } catch (NestingLimit.TooDeep e) {
+            diagnostics.add(NestingLimit.diagnostic(source, e.at));
+            throw new DiagnosticException(diagnostics);
+        }
         if (!diagnostics.isEmpty()) {
+            throw new DiagnosticException(diagnostics);
+        }
+        Token deep = NestingLimit.exceeded(tree);
+        if (deep != null) {
+            diagnostics.add(NestingLimit.diagnostic(source, deep));
             throw new DiagnosticException(diagnostics);
         }
         AstBuilder builder = new AstBuilder(source, diagnostics);
@@ -63,7 +81,11 @@ public final class StudyParsing {
                 message = "unterminated string: a string ends with \" on the same line, and its only escapes are"
                         + " \\\" \\\\ \\n \\t";
             } else if (offendingSymbol instanceof Token token && recognizer instanceof Parser parser) {
-                message = "unexpected " + describe(token) + "; expected " + expected(parser, token);
+                String expected = expected(parser, token);
+                Token open = expected.contains("')'") || expected.contains("']'") ? null : unclosed(parser, token);
+                message = "unexpected " + describe(token) + "; " + (open == null ? "expected " + expected
+                        : "the '" + open.getText() + "' at line " + open.getLine() + ", column "
+                        + (open.getCharPositionInLine() + 1) + " is never closed");
             } else {
                 message = "unexpected character in study text";
             }
@@ -78,11 +100,43 @@ public final class StudyParsing {
             return switch (token.getType()) {
                 case Token.EOF -> "end of file";
                 case StudyLexer.BAD_CHAR -> "character '" + token.getText() + "'";
-                case StudyLexer.ID -> "name '" + token.getText() + "'";
-                case StudyLexer.NUMBER -> "number " + token.getText();
-                case StudyLexer.STRING -> "string " + token.getText();
-                default -> "'" + token.getText() + "'";
+                case StudyLexer.ID -> "name '" + cut(token.getText()) + "'";
+                case StudyLexer.NUMBER -> "number " + cut(token.getText());
+                case StudyLexer.STRING -> "string " + cut(token.getText());
+                default -> "'" + cut(token.getText()) + "'";
             };
+        }
+
+        /**
+         * The parenthesis or bracket left open before {@code token} in the same statement (looking back to the
+         * keyword or brace that starts it), or null: such a syntax error is about the open one, whatever the
+         * parser, having recovered, expects next.
+         */
+        private static Token unclosed(Parser parser, Token token) {
+            int depth = 0;
+            for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+                Token t = parser.getInputStream().get(i);
+                switch (t.getType()) {
+                    case StudyLexer.RPAREN, StudyLexer.RBRACK -> depth++;
+                    case StudyLexer.LPAREN, StudyLexer.LBRACK -> {
+                        if (--depth < 0) {
+                            return t;
+                        }
+                    }
+                    case StudyLexer.LET, StudyLexer.WHERE, StudyLexer.LAW, StudyLexer.FIT, StudyLexer.DATA,
+                            StudyLexer.TABLE, StudyLexer.REPORT, StudyLexer.DESCRIPTION, StudyLexer.PARAM,
+                            StudyLexer.LBRACE, StudyLexer.RBRACE -> {
+                        return null;
+                    }
+                    default -> { }
+                }
+            }
+            return null;
+        }
+
+        /** A token's text as a message quotes it: at most 40 characters. */
+        private static String cut(String text) {
+            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
         }
 
         private static String expected(Parser parser, Token token) {

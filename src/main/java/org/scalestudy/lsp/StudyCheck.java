@@ -11,7 +11,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.scalestudy.check.CheckedStudy;
 import org.scalestudy.check.Checker;
-import org.scalestudy.check.DataSandbox;
+import org.scalestudy.data.DataSandbox;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;

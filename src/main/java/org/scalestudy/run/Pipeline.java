@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalestudy.check.CheckedStudy;
 import org.scalestudy.check.Checker;
-import org.scalestudy.check.DataSandbox;
+import org.scalestudy.data.DataSandbox;
 import org.scalestudy.check.StandardDecoding;
 import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
@@ -93,11 +93,14 @@ public final class Pipeline {
         FitRunner runner = new FitRunner(cache, progress);
         progress.started(checked.studies().stream().mapToInt(s -> s.tasks().size()).sum());
         List<StudyResult> results = new ArrayList<>();
-        for (int i = 0; i < checked.studies().size(); i++) {
-            results.add(Interpreter.run(checked.studies().get(i), checked.files().get(i), checked.hashes().get(i),
-                    runner));
+        try {
+            for (int i = 0; i < checked.studies().size(); i++) {
+                results.add(Interpreter.run(checked.studies().get(i), checked.files().get(i), checked.hashes().get(i),
+                        runner));
+            }
+        } finally {
+            progress.finished();
         }
-        progress.finished();
         return new Run(results, runner.cached(), runner.ran());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.scalestudy.lang.Crash;
 import org.scalestudy.report.AtomicDirectory;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -84,9 +85,9 @@ public final class Preview implements AutoCloseable {
                 state = next;
                 report(next);
             }
-        } catch (RuntimeException e) {
-            // A bug in one build must not stop the watcher; show it and keep watching.
-            log.println("scalestudy serve: unexpected " + e);
+        } catch (RuntimeException | Error e) {
+            // Anything thrown here would cancel the watcher for good: show it and keep watching.
+            log.println(Crash.line(e));
         }
     }
 

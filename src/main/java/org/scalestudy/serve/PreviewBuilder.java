@@ -3,6 +3,7 @@ package org.scalestudy.serve;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.scalestudy.lang.Crash;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.report.SiteBuilder;
 import org.scalestudy.results.StudyResult;
@@ -48,9 +49,9 @@ final class PreviewBuilder {
             return failed(version, ErrorPage.of(e.diagnostics()));
         } catch (IOException | IllegalArgumentException e) {
             return failed(version, List.of("scalestudy: " + e.getMessage()));
-        } catch (RuntimeException e) {
-            // A bug, not a study error; the preview keeps running and shows it rather than going blank.
-            return failed(version, List.of("scalestudy: unexpected error (please report it): " + e));
+        } catch (RuntimeException | Error e) {
+            // A bug (a stack overflow included), not a study error; the preview keeps running and shows it.
+            return failed(version, List.of(Crash.line(e)));
         }
     }
 

@@ -1,11 +1,6 @@
 package org.scalestudy.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Serves the preview site on 127.0.0.1 with the JDK's HTTP server. Only files inside the site folder are
+ * Serves the preview site on 127.0.0.1 (through {@link HttpListener}, which slow clients cannot starve). Only files inside the site folder are
  * served: a request path is decoded, and any {@code ..} segment, backslash, NUL, hidden (dot) name, or file
  * whose real path (after symbolic links) leaves the site is answered with 404. HTML pages get the
  * {@link LiveReload} script; while the latest build failed, every page request gets the {@link ErrorPage}.
@@ -34,65 +27,59 @@ final class PreviewServer implements AutoCloseable {
             "svg", "image/svg+xml",
             "png", "image/png");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** How long one read of a request may wait, and how long a connection may stay open in all. */
+    static final int READ_TIMEOUT_MILLIS = 5_000;
+    static final long DEADLINE_MILLIS = 60_000;
+
+    private final HttpListener listener;
     private final Path site;
     private final Supplier<BuildState> state;
 
     PreviewServer(int port, Path site, Supplier<BuildState> state) throws IOException {
+        this(port, site, state, READ_TIMEOUT_MILLIS, DEADLINE_MILLIS);
+    }
+
+    PreviewServer(int port, Path site, Supplier<BuildState> state, int readTimeoutMillis, long deadlineMillis)
+            throws IOException {
         this.site = site;
         this.state = state;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "scalestudy-serve");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.listener = new HttpListener(port, this::handle, readTimeoutMillis, deadlineMillis);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return listener.port();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(exchange, 405, "text/plain; charset=utf-8", bytes("only GET and HEAD\n"));
-                return;
-            }
-            String path = decodedPath(exchange.getRequestURI());
-            BuildState current = state.get();
-            if (path == null) {
-                send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
-            } else if (path.equals(LiveReload.VERSION_PATH)) {
-                send(exchange, 200, "text/plain; charset=utf-8", bytes(Long.toString(current.version())));
-            } else if (isPage(path) && !current.ok()) {
-                String page = LiveReload.inject(ErrorPage.render(current.problems()), current.version());
-                send(exchange, 500, TYPES.get("html"), bytes(page));
-            } else {
-                serveFile(exchange, path, current);
-            }
+    private HttpListener.Response handle(HttpListener.Request request) throws IOException {
+        String method = request.method();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return text(405, "only GET and HEAD\n");
         }
+        String path = decodedPath(request.target());
+        BuildState current = state.get();
+        if (path == null) {
+            return text(404, "not found\n");
+        } else if (path.equals(LiveReload.VERSION_PATH)) {
+            return text(200, Long.toString(current.version()));
+        } else if (isPage(path) && !current.ok()) {
+            String page = LiveReload.inject(ErrorPage.render(current.problems()), current.version());
+            return response(500, TYPES.get("html"), bytes(page), Map.of());
+        }
+        return serveFile(path, current);
     }
 
-    private void serveFile(HttpExchange exchange, String path, BuildState current) throws IOException {
+    private HttpListener.Response serveFile(String path, BuildState current) throws IOException {
         Path file = resolve(path);
         if (file != null && Files.isDirectory(file)) {
             if (!path.endsWith("/")) {
                 // Pages link relative to their folder: /demo must become /demo/.
-                exchange.getResponseHeaders().set("Location", path + "/");
-                send(exchange, 301, "text/plain; charset=utf-8", bytes("moved to " + path + "/\n"));
-                return;
+                return response(301, "text/plain; charset=utf-8", bytes("moved to " + path + "/\n"),
+                        Map.of("Location", path + "/"));
             }
             file = file.resolve("index.html");
         }
         if (file == null || !Files.isRegularFile(file) || !insideSite(file)) {
-            send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
-            return;
+            return text(404, "not found\n");
         }
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -100,7 +87,7 @@ final class PreviewServer implements AutoCloseable {
         if (extension.equals("html")) {
             body = bytes(LiveReload.inject(new String(body, StandardCharsets.UTF_8), current.version()));
         }
-        send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
+        return response(200, TYPES.getOrDefault(extension, "application/octet-stream"), body, Map.of());
     }
 
     /** The request's path, percent-decoded; null when it is malformed or could leave the site. */
@@ -143,17 +130,15 @@ final class PreviewServer implements AutoCloseable {
         return path.endsWith("/") || path.endsWith(".html");
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static HttpListener.Response text(int status, String text) {
+        return response(status, "text/plain; charset=utf-8", bytes(text), Map.of());
+    }
+
+    private static HttpListener.Response response(int status, String type, byte[] body, Map<String, String> more) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(more);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return new HttpListener.Response(status, type, body, headers);
     }
 
     private static byte[] bytes(String text) {
@@ -162,7 +147,6 @@ final class PreviewServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        listener.close();
     }
 }

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the command line in this JVM and keeps what it printed. */
-record CliRun(int code, String out, String err) {
-    static synchronized CliRun of(String... args) {
+public record CliRun(int code, String out, String err) {
+    public static synchronized CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream savedOut = System.out;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A study reads files only inside its project (the nearest folder upwards holding studies/) or a folder named
- * with --data-root. Layout of every test:
+ * with --data-root, judged after symbolic links are resolved. Layout of every test:
  * <pre>
  *   tmp/proj/studies/x.study
  *   tmp/proj/data/l.csv
@@ -83,18 +83,25 @@ class DataSandboxTest {
     }
 
     @Test
-    void aSymbolicLinkInsideTheProjectMayPointOutside() throws IOException {
+    void aSymbolicLinkLeavingTheProjectIsRefusedUnlessItsTargetIsADataRoot() throws IOException {
+        // Links are resolved first: proj/external/shared/l.csv is tmp/shared/l.csv, outside the project.
         CliRun run = check("../external/shared/l.csv");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(Main.STUDY_ERRORS, run.code(), run.err());
+        assertTrue(run.err().contains("x.study:2:16: error: refusing to read data file '../external/shared/l.csv': "
+                + proj.resolve("external/shared/l.csv") + " (which is " + tmp.resolve("shared/l.csv")
+                + " after symbolic links) is outside the study's project"), run.err());
+        run = check("../external/shared/l.csv", "--data-root", tmp.resolve("shared").toString());
+        assertEquals(0, run.code(), "the link's target named as a data root is allowed: " + run.err());
     }
 
     @Test
-    void climbingOutOfASymbolicLinkIsRefused() throws IOException {
-        // Lexically proj/external/secret.csv; the file system would read tmp/secret.csv's sibling of the target.
+    void climbingOutOfASymbolicLinkIsJudgedWhereTheFileSystemGoes() throws IOException {
+        // Lexically proj/external/secret.csv; the file system reads tmp/secret.csv's ... tmp/shared/../secret.csv.
         CliRun run = check("../external/shared/../secret.csv");
         assertEquals(Main.STUDY_ERRORS, run.code());
         assertTrue(run.err().contains("x.study:2:16: error: refusing to read data file "
-                + "'../external/shared/../secret.csv': '..' after the symbolic link"), run.err());
+                + "'../external/shared/../secret.csv': " + proj.resolve("external/secret.csv") + " (which is "
+                + tmp.resolve("secret.csv") + " after symbolic links)"), run.err());
     }
 
     @Test

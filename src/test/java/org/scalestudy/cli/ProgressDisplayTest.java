@@ -32,6 +32,30 @@ class ProgressDisplayTest {
         assertTrue(!out.contains("\r"), "no carriage return in a log");
     }
 
+    /**
+     * A fit that runs long (bootstrap 10,000) left the terminal silent for minutes: now, once no fit has finished
+     * for 5 s, the line says for how long (every second on a terminal, every 30 s in a log).
+     */
+    @Test
+    void aLongFitIsShownWhileItRuns() {
+        for (boolean terminal : new boolean[] {true, false}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ProgressDisplay display = new ProgressDisplay(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                    terminal);
+            display.started(2);
+            display.fitDone(false);
+            long now = System.nanoTime();
+            String before = bytes.toString(StandardCharsets.UTF_8);
+            display.tick(now + 4_000_000_000L);
+            assertEquals(before, bytes.toString(StandardCharsets.UTF_8), "4 s of quiet: nothing more yet");
+            display.tick(now + 31_000_000_000L);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("fits 1/2 (0 cached), fitting: 31 s since the last fit finished"), out);
+            assertEquals(terminal, out.contains("\r"), "redrawn in place only on a terminal");
+            display.finished();
+        }
+    }
+
     @Test
     void smallBuildsSayNothingWithoutATerminal() {
         assertEquals("", drive(false, ProgressDisplay.PLAIN_MINIMUM - 1, 0));

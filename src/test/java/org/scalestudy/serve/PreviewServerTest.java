@@ -71,9 +71,67 @@ class PreviewServerTest {
         assertEquals("<p>a</p>" + script, LiveReload.inject("<p>a</p>", 3));
     }
 
+    /**
+     * Sockets that send a request line and never finish their headers (8: twice the old server's four threads,
+     * which they starved: with 4 held, a request timed out), then as many idle connections as one client may
+     * hold. Bounded in count (8 + 33) and time (each read below waits at most 5 s).
+     */
+    @Test
+    void heldOpenSocketsNeitherStarveOthersNorStayOpen(@TempDir Path site) throws Exception {
+        Files.writeString(site.resolve("index.html"), "<p>hi</p>");
+        BuildState ok = new BuildState(1, List.of(), "built");
+        int readTimeout = 1_500;
+        try (PreviewServer server = new PreviewServer(0, site, () -> ok, readTimeout, 3_000)) {
+            int port = server.port();
+            List<Socket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket s = new Socket("127.0.0.1", port);
+                    s.setSoTimeout(5_000);
+                    s.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    held.add(s);
+                }
+                long start = System.nanoTime();
+                String answer = raw(port, "/");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                assertTrue(millis < readTimeout, "answered while 8 sockets are held, without waiting for their "
+                        + "timeout (" + readTimeout + " ms): " + millis + " ms");
+                for (Socket s : held) {
+                    // The server gives up on the unfinished request after its read timeout: 400, then end of stream.
+                    String rest = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(rest.isEmpty() || rest.startsWith("HTTP/1.1 400"), rest);
+                }
+            } finally {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+            List<Socket> idle = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < HttpListener.PER_CLIENT; i++) {
+                    idle.add(new Socket("127.0.0.1", port));
+                }
+                Thread.sleep(200);   // the server has counted them
+                try (Socket extra = new Socket("127.0.0.1", port)) {
+                    extra.setSoTimeout(5_000);
+                    String refused = new String(extra.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(refused.startsWith("HTTP/1.1 503"), "one client holds at most "
+                            + HttpListener.PER_CLIENT + " connections: " + refused);
+                }
+            } finally {
+                for (Socket s : idle) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     /** A request written by hand, so that no client tidies the path first. */
     static String raw(int port, String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));

@@ -115,12 +115,9 @@ class PreviewTest {
      */
     @Test
     void aChangeIsBuiltOnlyOnceItHoldsStill(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
         Path study = dir.resolve("s.study");
-        Files.writeString(study, study("First"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Preview preview = Preview.start(List.of(study), 0, 3_600_000,
-                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+        try (Preview preview = polledByHand(study, log)) {
             assertEquals(1, preview.version(), "the first build");
             preview.rebuildIfChanged();
             assertEquals(1, preview.version(), "nothing changed");
@@ -140,6 +137,35 @@ class PreviewTest {
         }
     }
 
+    /**
+     * A study that overflowed the stack of every build (3,000 nested parentheses) killed the preview's watcher
+     * silently: the version stayed put and later good edits were never built. Now it is a failed build like any
+     * other: its message on the pages and in the terminal, and the next good edit is built.
+     */
+    @Test
+    void aFailedBuildIsShownAndTheNextGoodEditIsBuilt(@TempDir Path dir) throws Exception {
+        Path study = dir.resolve("s.study");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Preview preview = polledByHand(study, log)) {
+            Files.writeString(study, study("First").replace("csv(\"ladder.csv\")", "csv(\"ladder.csv\") { let z = "
+                    + "(".repeat(3000) + "C" + ")".repeat(3000) + " }"));
+            preview.rebuildIfChanged();
+            preview.rebuildIfChanged();
+            assertEquals(2, preview.version(), "the crashing edit is a build of its own");
+            for (String page : List.of("", "s/", "s/fits/l--d.html")) {
+                HttpResponse<String> shown = get(preview.url() + page);
+                assertEquals(500, shown.statusCode(), page);
+                assertTrue(shown.body().contains("nests more than 200 levels"), page + ": " + shown.body());
+            }
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("s.study:2:"), log.toString(StandardCharsets.UTF_8));
+            Files.writeString(study, study("Second"));
+            preview.rebuildIfChanged();
+            preview.rebuildIfChanged();
+            assertEquals(3, preview.version());
+            assertTrue(get(preview.url() + "s/").body().contains("Second"));
+        }
+    }
+
     @Test
     void theBuiltSiteCarriesNoReloadScript(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ladder.csv"), ladder(0.1));
@@ -150,6 +176,13 @@ class PreviewTest {
         for (String page : List.of("index.html", "s/index.html", "s/fits/l--d.html")) {
             assertFalse(Files.readString(out.resolve(page)).contains("__scalestudy"), page);
         }
+    }
+
+    /** A preview of s.study (title "First") beside ladder.csv that polls only when the test calls it. */
+    static Preview polledByHand(Path study, ByteArrayOutputStream log) throws IOException {
+        Files.writeString(study.resolveSibling("ladder.csv"), ladder(0.1));
+        Files.writeString(study, study("First"));
+        return Preview.start(List.of(study), 0, 3_600_000, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     static void awaitVersion(String url, String version) throws Exception {

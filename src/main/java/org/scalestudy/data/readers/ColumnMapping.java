@@ -95,7 +95,7 @@ final class ColumnMapping {
         if (key.isEmpty() && roles.containsKey(Role.RUN.key())) {
             key = List.of(Role.RUN.key());
         }
-        return new ReadTable(mapped, sources, roles, key, null, read.inputs());
+        return new ReadTable(mapped, sources, roles, key, null, read.inputs(), read.leftOut());
     }
 
     private static Column scale(Column column, double factor) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 
 /**
  * {@code csv("file.csv", role: "column", ...)}: a wide CSV file, one row per record (RFC 4180, see
@@ -23,7 +24,7 @@ public final class CsvTableReader implements DataReader {
     }
 
     @Override
-    public ReadTable read(Path path, Path base, ReaderOptions options) throws DataError, OptionError {
+    public ReadTable read(Path path, DataSandbox sandbox, ReaderOptions options) throws DataError, OptionError {
         String text = TextFiles.read(path);
         ReadTable raw;
         try {

@@ -100,7 +100,7 @@ public final class Duplicates {
             sources.put(name, out);
         });
         ReadTable resolved = new ReadTable(table.select(rows), sources, read.roles(), read.key(),
-                read.metricColumn(), read.inputs());
+                read.metricColumn(), read.inputs(), read.leftOut());
         return new Resolved(resolved, warning(read, policy, pairs));
     }
 

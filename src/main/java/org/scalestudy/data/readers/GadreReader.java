@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 
 /**
  * {@code gadre("folder")}: the release of Gadre et al. (2024), "Language models scale reliably with
@@ -54,7 +55,7 @@ public final class GadreReader implements DataReader {
     }
 
     @Override
-    public ReadTable read(Path folder, Path base, ReaderOptions options) throws DataError, OptionError {
+    public ReadTable read(Path folder, DataSandbox sandbox, ReaderOptions options) throws DataError, OptionError {
         String per = options.text("per", "task");
         if (!per.equals("task") && !per.equals("run")) {
             throw new OptionError("per", "option 'per' is \"task\" or \"run\", not \"" + per + "\"");
@@ -72,10 +73,14 @@ public final class GadreReader implements DataReader {
             throw new DataError(folder, 0, 0, "no such folder; expected the Gadre et al. release (models/, evals/, "
                     + "eval_metadata.csv)");
         }
-        List<Path> models = list(modelsDir, ".json");
+        DataSandbox inFolder = DataSandbox.within(folder, "the release folder " + folder.getFileName() + "/");
+        List<Path> models = new ArrayList<>();
+        for (Path model : list(modelsDir, ".json")) {
+            models.add(inFolder.require(model));
+        }
         List<Path> inputs = new ArrayList<>(models);
         boolean needEvals = per.equals("task") || !average.isEmpty();
-        Map<String, Baseline> baselines = needEvals ? baselines(metadataFile) : Map.of();
+        Map<String, Baseline> baselines = needEvals ? baselines(inFolder.require(metadataFile)) : Map.of();
         if (needEvals) {
             inputs.add(metadataFile);
         }
@@ -97,7 +102,7 @@ public final class GadreReader implements DataReader {
             String run = model.root().path("name").asText(stem(modelFile));
             JsonFile eval = null;
             if (needEvals) {
-                Path evalFile = evalsDir.resolve("evaluation_" + stem(modelFile) + "_heavy.json");
+                Path evalFile = inFolder.require(evalsDir.resolve("evaluation_" + stem(modelFile) + "_heavy.json"));
                 if (!Files.isRegularFile(evalFile)) {
                     throw new DataError(modelFile, 1, 0, "no evaluation file for this run: expected "
                             + folder.relativize(evalFile));

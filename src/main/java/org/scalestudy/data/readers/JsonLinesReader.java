@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 
 /**
  * {@code jsonl("runs.jsonl", role: "key", ...)}: JSON Lines, one JSON object per line (blank lines
@@ -26,7 +27,7 @@ public final class JsonLinesReader implements DataReader {
     }
 
     @Override
-    public ReadTable read(Path path, Path base, ReaderOptions options) throws DataError, OptionError {
+    public ReadTable read(Path path, DataSandbox sandbox, ReaderOptions options) throws DataError, OptionError {
         String text = TextFiles.read(path);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

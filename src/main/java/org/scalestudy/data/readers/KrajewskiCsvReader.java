@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 
 /**
  * {@code krajewski_csv("file.csv")}: the long CSV released with Krajewski et al. (2025), one row per
@@ -58,7 +59,7 @@ public final class KrajewskiCsvReader implements DataReader {
     }
 
     @Override
-    public ReadTable read(Path path, Path base, ReaderOptions options) throws DataError {
+    public ReadTable read(Path path, DataSandbox sandbox, ReaderOptions options) throws DataError {
         String text = TextFiles.read(path);
         CsvReader.Records records;
         try {

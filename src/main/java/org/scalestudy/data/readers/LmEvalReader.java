@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 
 /**
  * {@code lm_eval("results", manifest: "runs.csv")}: result files of EleutherAI's
@@ -47,7 +48,12 @@ public final class LmEvalReader implements DataReader {
     }
 
     @Override
-    public ReadTable read(Path folder, Path base, ReaderOptions options) throws DataError, OptionError {
+    public List<String> pathOptions() {
+        return List.of("manifest");
+    }
+
+    @Override
+    public ReadTable read(Path folder, DataSandbox sandbox, ReaderOptions options) throws DataError, OptionError {
         String manifestName = options.text("manifest", null);
         if (manifestName == null) {
             throw new OptionError(null, "lm_eval needs a manifest of the runs' sizes, e.g. lm_eval(\"results\", "
@@ -56,8 +62,9 @@ public final class LmEvalReader implements DataReader {
         if (!Files.isDirectory(folder)) {
             throw new DataError(folder, 0, 0, "no such folder; expected lm-evaluation-harness result files");
         }
-        Path manifestFile = base.resolve(manifestName).normalize();
-        ReadTable manifest = CsvTableReader.raw(manifestFile, TextFiles.read(manifestFile));
+        Path manifestFile = manifest(sandbox.resolve(manifestName), manifestName);
+        String manifestText = TextFiles.read(manifestFile);
+        ReadTable manifest = CsvTableReader.raw(manifestFile, manifestText);
         List<String> header = manifest.table().names();
         for (String required : List.of("file", "params", "tokens")) {
             if (!header.contains(required)) {
@@ -69,14 +76,22 @@ public final class LmEvalReader implements DataReader {
         TableBuilder builder = new TableBuilder();
         builder.column("run");
         header.stream().filter(h -> !h.equals("run")).forEach(builder::column);
-        CsvReader.Records records = CsvReader.records(TextFiles.read(manifestFile));
+        CsvReader.Records records = records(manifestFile, manifestText);
+        DataSandbox inFolder = DataSandbox.within(folder, "the results folder " + folder.getFileName() + "/");
+        LeftOut notNumbers = new LeftOut("scores that are not numbers (a score is a JSON number, null, or "
+                + "\"NaN\"/\"Infinity\"; text such as \"0x10\" or \" 3 \" and true/false are not read)");
         int fileColumn = records.header().indexOf("file");
         int runColumn = records.header().indexOf("run");
         for (int r = 1; r < records.records().size(); r++) {
             List<String> rec = records.records().get(r);
             int line = records.lines().get(r);
             String name = rec.get(fileColumn).strip();
-            Path resultFile = folder.resolve(name).normalize();
+            DataSandbox.Resolved resolved = name.isEmpty() ? null : inFolder.resolve(name);
+            if (resolved instanceof DataSandbox.Refused refused) {
+                throw new DataError(manifestFile, line, fileColumn + 1, "refusing to read result file '" + name
+                        + "': " + refused.reason());
+            }
+            Path resultFile = resolved == null ? folder : ((DataSandbox.Allowed) resolved).file();
             if (name.isEmpty() || !Files.isRegularFile(resultFile)) {
                 throw new DataError(manifestFile, line, fileColumn + 1, name.isEmpty() ? "no result file named"
                         : "no such result file: " + name + " (in " + folder.getFileName() + "/)");
@@ -104,11 +119,15 @@ public final class LmEvalReader implements DataReader {
                     int comma = key.indexOf(',');
                     String metric = comma < 0 ? key : key.substring(0, comma);
                     String filter = comma < 0 ? "" : key.substring(comma + 1);
-                    if (current && comma < 0 || metric.endsWith("_stderr") || metric.equals("alias")
-                            || !(m.getValue().isNumber() || m.getValue().isNull() || isNonFinite(m.getValue()))) {
+                    if (current && comma < 0 || metric.endsWith("_stderr") || metric.equals("alias")) {
                         continue;
                     }
                     CellSource scoreAt = json.source("/results/" + pointer(task.getKey()) + "/" + pointer(key));
+                    if (!(m.getValue().isNumber() || m.getValue().isNull() || isNonFinite(m.getValue()))) {
+                        notNumbers.add(new CellSource(scoreAt.file(), scoreAt.line(), scoreAt.column(),
+                                "'" + key + "': " + m.getValue()));
+                        continue;
+                    }
                     builder.row(scoreAt.line());
                     builder.set("run", runName, runAt);
                     for (int c = 0; c < header.size(); c++) {
@@ -135,7 +154,26 @@ public final class LmEvalReader implements DataReader {
         roles.put("params", Role.PARAMS);
         roles.put("tokens", Role.TOKENS);
         roles.put("score", Role.SCORE);
-        return builder.build(roles, List.of("run", "task", "metric", "filter"), "metric", List.copyOf(inputs));
+        DataError leftOut = notNumbers.warning();
+        return builder.build(roles, List.of("run", "task", "metric", "filter"), "metric", List.copyOf(inputs),
+                leftOut == null ? List.of() : List.of(leftOut));
+    }
+
+    /** The manifest's path, or the option error that refuses it (reported at the option in the study). */
+    private static Path manifest(DataSandbox.Resolved resolved, String written) throws OptionError {
+        if (resolved instanceof DataSandbox.Refused refused) {
+            throw new OptionError("manifest", "refusing to read manifest '" + written + "': " + refused.reason());
+        }
+        return ((DataSandbox.Allowed) resolved).file();
+    }
+
+    /** The manifest's records; a problem in it is reported in the manifest, not in the results folder. */
+    private static CsvReader.Records records(Path manifestFile, String text) throws DataError {
+        try {
+            return CsvReader.records(text);
+        } catch (DataError e) {
+            throw new DataError(manifestFile, e.line(), e.field(), e.getMessage());
+        }
     }
 
     /**

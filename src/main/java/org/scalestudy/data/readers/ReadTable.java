@@ -3,6 +3,7 @@ package org.scalestudy.data.readers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.scalestudy.data.DataError;
 import org.scalestudy.data.Table;
 
 /**
@@ -15,7 +16,11 @@ import org.scalestudy.data.Table;
  *                      (empty: no duplicate check)
  * @param metricColumn  the column naming each row's metric, for {@link Role#SCORE}; null when none
  * @param inputs        every file read, for the dataset's digest
+ * @param leftOut       one warning per reason the reader left values out ({@link LeftOut}); empty when none
  */
 public record ReadTable(Table table, Map<String, CellSource[]> sources, Map<String, Role> roles, List<String> key,
-                        String metricColumn, List<Path> inputs) {
+                        String metricColumn, List<Path> inputs, List<DataError> leftOut) {
+    public ReadTable {
+        leftOut = List.copyOf(leftOut);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 
 /** The data formats a study can select, by name, and reading with the row checks. */
 public final class Readers {
@@ -52,11 +53,11 @@ public final class Readers {
      * Reads with the reader, resolves duplicate rows by the {@code duplicates} option (or the reader's
      * default), then checks the rows that remain.
      */
-    public static Result read(DataReader reader, Path path, Path base, ReaderOptions options)
+    public static Result read(DataReader reader, Path path, DataSandbox sandbox, ReaderOptions options)
             throws DataError, OptionError {
         Duplicates.Policy policy = reader.options().containsKey(Duplicates.OPTION)
                 ? Duplicates.policy(options, reader.duplicates()) : reader.duplicates();
-        Duplicates.Resolved resolved = Duplicates.resolve(reader.read(path, base, options), policy);
+        Duplicates.Resolved resolved = Duplicates.resolve(reader.read(path, sandbox, options), policy);
         ReadTable read = resolved.read();
         List<DataError> problems = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -65,8 +66,11 @@ public final class Readers {
                 problems.add(e);
             }
         }
-        List<DataError> warnings = resolved.warning() == null ? List.of() : List.of(resolved.warning());
-        return new Result(read, List.copyOf(problems), warnings, digest(path, read.inputs()));
+        List<DataError> warnings = new ArrayList<>(read.leftOut());
+        if (resolved.warning() != null) {
+            warnings.add(resolved.warning());
+        }
+        return new Result(read, List.copyOf(problems), List.copyOf(warnings), digest(path, read.inputs()));
     }
 
     static String digest(Path path, List<Path> inputs) throws DataError {

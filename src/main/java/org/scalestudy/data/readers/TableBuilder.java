@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.data.Column;
+import org.scalestudy.data.DataError;
 import org.scalestudy.data.Table;
 
 /**
@@ -51,6 +52,12 @@ final class TableBuilder {
     }
 
     ReadTable build(Map<String, Role> roles, List<String> key, String metricColumn, List<Path> inputs) {
+        return build(roles, key, metricColumn, inputs, List.of());
+    }
+
+    /** @param leftOut what the reader left out, one warning per reason ({@link LeftOut}) */
+    ReadTable build(Map<String, Role> roles, List<String> key, String metricColumn, List<Path> inputs,
+                    List<DataError> leftOut) {
         int n = rows.size();
         int[] sourceLines = new int[n];
         for (int r = 0; r < n; r++) {
@@ -92,7 +99,7 @@ final class TableBuilder {
             }
         }
         return new ReadTable(new Table(columns, List.of(), sourceLines), cellSources, roles, key, metricColumn,
-                inputs);
+                inputs, leftOut);
     }
 
     static String shortest(double d) {

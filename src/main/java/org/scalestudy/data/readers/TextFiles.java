@@ -1,15 +1,16 @@
 package org.scalestudy.data.readers;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scalestudy.data.DataError;
+import org.scalestudy.lang.TextInput;
 
-/** Reads a data file as strict UTF-8 text; a file that cannot be read is a {@link DataError} in it. */
+/**
+ * Reads a data file as strict UTF-8 text under the one text policy ({@link TextInput}: a byte-order mark is
+ * dropped, CR, LF and CRLF become LF); a file that cannot be read is a {@link DataError} in it.
+ */
 final class TextFiles {
     private TextFiles() {
     }
@@ -26,8 +27,7 @@ final class TextFiles {
                     : "no such file");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return TextInput.decode(bytes);
         } catch (CharacterCodingException e) {
             throw new DataError(file, 0, 0, "this file is not UTF-8 text; save it as UTF-8");
         }

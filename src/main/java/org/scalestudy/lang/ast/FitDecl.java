@@ -41,5 +41,8 @@ public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where
     }
 
     /** {@code bootstrap count seed s}: resamples of the fit rows, and the seed that makes them repeatable. */
-    public record Bootstrap(int resamples, long seed, Pos pos) { }
+    public record Bootstrap(int resamples, long seed, Pos pos) {
+        /** The most resamples a fit may ask for: each is a full refit, so this bounds a build's time. */
+        public static final int MAX_RESAMPLES = 10_000;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalestudy.data.Column;
 import org.scalestudy.data.DataError;
+import org.scalestudy.data.DataSandbox;
 import org.scalestudy.data.Table;
 
 /** Shared helpers: problems as "file:line:field message", columns as arrays. */
@@ -14,7 +15,7 @@ final class ReaderTestSupport {
 
     static Readers.Result read(DataReader reader, Path path, Path base, Map<String, ReaderOptions.Value> options)
             throws Exception {
-        return Readers.read(reader, path, base, new ReaderOptions(options));
+        return Readers.read(reader, path, DataSandbox.within(base, "the test's folder"), new ReaderOptions(options));
     }
 
     static List<String> problems(Readers.Result result) {
