@@ -140,7 +140,7 @@ final class IntervalViews {
                 ? "pooled: the back-tests of " + Numbers.count(p.pooledFits()) + " fit"
                 + (p.pooledFits() == 1 ? "" : "s") + " of law " + text(f.law())
                 + " in this study, not this fit\u2019s own (too few of its own)"
-                : "this fit's own back-tests", pooled));
+                : "this fit\u2019s own back-tests", pooled));
         facts.add(new Fact("back-test errors", Numbers.count(p.backtestErrors())
                 + (f.backtest() != null && f.backtest().origins() > 0 ? " (this fit: "
                 + Numbers.count(f.backtest().origins()) + " origins"
