@@ -432,7 +432,7 @@ final class ChartSpecs {
         names.forEach(domain::add);
         ArrayNode range = scale.putArray("range");
         fills.forEach(range::add);
-        fill.putObject("legend").put("symbolType", "square");
+        fill.putObject("legend").put("symbolType", "square").put("labelLimit", 360);
         return band;
     }
 
