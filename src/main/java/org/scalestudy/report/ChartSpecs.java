@@ -26,8 +26,10 @@ import static org.scalestudy.report.JsonSupport.putNumber;
  * <ul>
  *   <li>{@code scaling}: the runs as points on a log x axis, coloured (and shaped) by role, with tooltips,
  *       under the fitted curve — one line per curve series — extended to the study's targets, with the
- *       bootstrap band of the curve when the fit has one, the targets' predictions with their intervals, and a
- *       dotted rule at the largest x fitted on (right of it the law extrapolates). The y axis is logarithmic
+ *       bootstrap confidence band of the curve when the fit has one and, wider and under it, the back-tested
+ *       prediction band (where a new run will fall; both named in an "interval" legend), error bars for the
+ *       prediction intervals of held-out runs and targets, the targets' predictions with their confidence
+ *       intervals, and a dotted rule at the largest x fitted on (right of it the law extrapolates). The y axis is logarithmic
  *       when the observed values are all positive and span more than a decade, linear otherwise.</li>
  *   <li>{@code residuals}: the relative residual (observed − predicted) / observed of each run
  *       on a log x axis, coloured by role, with a rule at zero.</li>
@@ -37,7 +39,8 @@ import static org.scalestudy.report.JsonSupport.putNumber;
  * </ul>
  * and, per law fitted to several groups, {@link #multiples}: one small scaling chart per group.
  *
- * Layers carry a {@code name} (band, curve, runs, targets, fit-edge, zero, diagonal) so tests and readers of the
+ * Layers carry a {@code name} (prediction-band, band, curve, holdout-intervals, runs, target-prediction-intervals,
+ * target-intervals, targets, fit-edge, zero, diagonal) so tests and readers of the
  * spec find them without relying on their order. Points that a log axis cannot show (x ≤ 0, non-finite values)
  * are left out of the chart; they still appear in the runs table. Non-finite numbers in the data become
  * {@code null}.
