@@ -26,8 +26,10 @@ import static org.scalestudy.report.JsonSupport.putNumber;
  * <ul>
  *   <li>{@code scaling}: the runs as points on a log x axis, coloured (and shaped) by role, with tooltips,
  *       under the fitted curve — one line per curve series — extended to the study's targets, with the
- *       bootstrap band of the curve when the fit has one, the targets' predictions with their intervals, and a
- *       dotted rule at the largest x fitted on (right of it the law extrapolates). The y axis is logarithmic
+ *       bootstrap confidence band of the curve when the fit has one and, wider and under it, the back-tested
+ *       prediction band (where a new run will fall; both named in an "interval" legend), error bars for the
+ *       prediction intervals of held-out runs and targets, the targets' predictions with their confidence
+ *       intervals, and a dotted rule at the largest x fitted on (right of it the law extrapolates). The y axis is logarithmic
  *       when the observed values are all positive and span more than a decade, linear otherwise.</li>
  *   <li>{@code residuals}: the relative residual (observed − predicted) / observed of each run
  *       on a log x axis, coloured by role, with a rule at zero.</li>
@@ -37,7 +39,8 @@ import static org.scalestudy.report.JsonSupport.putNumber;
  * </ul>
  * and, per law fitted to several groups, {@link #multiples}: one small scaling chart per group.
  *
- * Layers carry a {@code name} (band, curve, runs, targets, fit-edge, zero, diagonal) so tests and readers of the
+ * Layers carry a {@code name} (prediction-band, band, curve, holdout-intervals, runs, target-prediction-intervals,
+ * target-intervals, targets, fit-edge, zero, diagonal) so tests and readers of the
  * spec find them without relying on their order. Points that a log axis cannot show (x ≤ 0, non-finite values)
  * are left out of the chart; they still appear in the runs table. Non-finite numbers in the data become
  * {@code null}.
@@ -52,10 +55,32 @@ final class ChartSpecs {
         if (name.equals("scaling")) {
             boolean band = fit.uncertainty() != null && fit.uncertainty().band() != null
                     && !fit.uncertainty().band().isEmpty();
+            boolean predictionBand = fit.prediction() != null && fit.prediction().band() != null
+                    && !fit.prediction().band().isEmpty();
             boolean targets = fit.targets() != null && !fit.targets().isEmpty();
-            return "Observed runs and the fitted law" + (targets ? ", extended to the targets (\u25b2, with their"
-                    + " intervals)" : "") + (band ? "; the shaded band is the bootstrap interval of the curve" : "")
-                    + "; right of the dotted rule the law extrapolates (hover a point for its values)";
+            boolean runBars = IntervalViews.runsHaveIntervals(fit);
+            boolean targetBars = IntervalViews.targetsHaveIntervals(fit);
+            String pi = IntervalViews.predictionLabel(IntervalViews.predictionLevel(fit));
+            StringBuilder c = new StringBuilder("Observed runs and the fitted law");
+            if (targets) {
+                c.append(", extended to the targets (\u25b2").append(band ? ", the thick bar its "
+                        + IntervalViews.confidenceLabel(fit.uncertainty().level()) : "").append(")");
+            }
+            if (band) {
+                c.append("; the blue band is the ").append(IntervalViews.confidenceBandLabel(fit.uncertainty()))
+                        .append(": where the law\u2019s curve lies");
+            }
+            if (predictionBand) {
+                c.append("; the wider green band is the ").append(IntervalViews.predictionBandLabel(fit))
+                        .append(": where a new run\u2019s observation will fall");
+            }
+            if (runBars || targetBars) {
+                c.append("; error bars on ").append(runBars ? "held-out runs" : "")
+                        .append(runBars && targetBars ? " and " : "").append(targetBars ? "targets" : "")
+                        .append(" are their ").append(pi).append("s");
+            }
+            return c.append("; right of the dotted rule the law extrapolates (hover a point for its values)")
+                    .toString();
         }
         return caption(name);
     }
@@ -79,6 +104,8 @@ final class ChartSpecs {
     static final int SMALL_COLUMNS = 3;
     /** The most points a curve series of a small-multiples panel keeps (its panel is 230 pixels wide). */
     static final int MULTIPLES_CURVE_POINTS = 24;
+    /** The most points a series of a scaling chart's prediction band keeps. */
+    static final int BAND_POINTS = 30;
     /** Significant digits of the numbers in a small-multiples spec: one more than the site prints. */
     static final int MULTIPLES_DIGITS = 5;
     private static final java.math.MathContext ROUNDING =
@@ -92,8 +119,12 @@ final class ChartSpecs {
     private static final List<String> ROLE_COLORS = List.of("#1f6fb4", "#e0620d", "#9a9a9a");
     private static final List<String> ROLE_SHAPES = List.of("circle", "diamond", "cross");
     private static final String CURVE_COLOR = "#333333";
-    private static final String BAND_COLOR = "#1f6fb4";
     private static final String TARGET_COLOR = "#7b2d8e";
+    /** The bands are opaque and light, the prediction band under the confidence band, so the legend's swatches
+     *  are the colours drawn. */
+    static final String CONFIDENCE_FILL = "#b9d3ea";
+    static final String PREDICTION_FILL = "#d4ece4";
+    private static final String HOLDOUT_COLOR = "#e0620d";
     private static final String NUMBER_FORMAT = ".4~g";
     private static final int SCALE_PADDING = 12;
 
@@ -166,6 +197,49 @@ final class ChartSpecs {
                 }
             }
         }
+        // The prediction band is smooth (its half-width grows as a square root of the distance in decades): at most
+        // BAND_POINTS points per series, rounded to MULTIPLES_DIGITS digits, draw it as well as the curve's every
+        // point, at a fraction of a fit page's bytes.
+        ArrayNode predictionBandValues = NODES.arrayNode();
+        if (fit.prediction() != null && fit.prediction().band() != null) {
+            Map<String, List<Uncertainty.BandPoint>> bySeries = new LinkedHashMap<>();
+            for (Uncertainty.BandPoint b : fit.prediction().band()) {
+                if (positive(b.x()) && Double.isFinite(b.low()) && Double.isFinite(b.high())
+                        && (!logY || b.low() > 0)) {
+                    bySeries.computeIfAbsent(b.series(), k -> new ArrayList<>()).add(b);
+                }
+            }
+            for (List<Uncertainty.BandPoint> points : bySeries.values()) {
+                for (Uncertainty.BandPoint b : thin(points, BAND_POINTS)) {
+                    ObjectNode v = predictionBandValues.addObject();
+                    v.put("series", b.series());
+                    v.put("x", rounded(b.x()));
+                    v.put("low", rounded(b.low()));
+                    v.put("high", rounded(b.high()));
+                }
+            }
+        }
+        ArrayNode runIntervalValues = NODES.arrayNode();
+        for (RunRow r : shown) {
+            if (r.interval() != null && Double.isFinite(r.interval().low()) && Double.isFinite(r.interval().high())
+                    && (!logY || r.interval().low() > 0)) {
+                ObjectNode v = runIntervalValues.addObject();
+                v.put("id", r.id());
+                v.put("x", rounded(r.x()));
+                v.put("observed", rounded(r.observed()));
+                v.put("low", rounded(r.interval().low()));
+                v.put("high", rounded(r.interval().high()));
+                v.put("inside", r.interval().contains(r.observed()) ? "yes" : "no");
+            }
+        }
+        String piLabel = IntervalViews.predictionLabel(IntervalViews.predictionLevel(fit));
+        String ciLabel = u == null ? "confidence interval" : IntervalViews.confidenceLabel(u.level());
+        List<String> bandNames = new ArrayList<>();
+        List<String> bandFills = new ArrayList<>();
+        if (!predictionBandValues.isEmpty()) {
+            bandNames.add(IntervalViews.predictionBandLabel(fit));
+            bandFills.add(PREDICTION_FILL);
+        }
         ArrayNode targetValues = NODES.arrayNode();
         for (TargetPrediction t : fit.targets() == null ? List.<TargetPrediction>of() : fit.targets()) {
             if (positive(t.x()) && Double.isFinite(t.predicted()) && (!logY || t.predicted() > 0)) {
@@ -176,6 +250,10 @@ final class ChartSpecs {
                 boolean interval = Double.isFinite(t.low()) && Double.isFinite(t.high()) && (!logY || t.low() > 0);
                 putNumber(v, "low", interval ? t.low() : Double.NaN);
                 putNumber(v, "high", interval ? t.high() : Double.NaN);
+                boolean prediction = t.interval() != null && Double.isFinite(t.interval().low())
+                        && Double.isFinite(t.interval().high()) && (!logY || t.interval().low() > 0);
+                putNumber(v, "piLow", prediction ? t.interval().low() : Double.NaN);
+                putNumber(v, "piHigh", prediction ? t.interval().high() : Double.NaN);
                 xs.add(t.x());
                 ys.add(t.predicted());
             }
@@ -184,21 +262,18 @@ final class ChartSpecs {
         ObjectNode y = logY ? logAxis(quantitative("observed", yTitle, true, "~g"), ys)
                 : quantitative("observed", yTitle, false, null);
 
-        ArrayNode layers = spec.putArray("layer");
         if (!bandValues.isEmpty()) {
-            ObjectNode band = layers.addObject();
-            band.put("name", "band");
-            band.putObject("data").set("values", bandValues);
-            ObjectNode mark = band.putObject("mark");
-            mark.put("type", "area");
-            mark.put("color", BAND_COLOR);
-            mark.put("opacity", 0.16);
-            mark.put("clip", true);
-            ObjectNode enc = band.putObject("encoding");
-            enc.set("x", x.deepCopy());
-            enc.set("y", y.deepCopy().put("field", "low"));
-            enc.putObject("y2").put("field", "high");
-            enc.putObject("detail").put("field", "series").put("type", "nominal");
+            bandNames.add(IntervalViews.confidenceBandLabel(u));
+            bandFills.add(CONFIDENCE_FILL);
+        }
+        ArrayNode layers = spec.putArray("layer");
+        // The bands, widest first: the prediction interval of a new run along the curve, then the confidence band
+        // of the curve on top of it. Each names itself in the legend ("interval").
+        if (!predictionBandValues.isEmpty()) {
+            layers.add(bandLayer("prediction-band", predictionBandValues, bandNames.get(0), bandNames, bandFills, x, y));
+        }
+        if (!bandValues.isEmpty()) {
+            layers.add(bandLayer("band", bandValues, bandNames.get(bandNames.size() - 1), bandNames, bandFills, x, y));
         }
 
         // The fitted curve, under the points. It has its own data.
@@ -257,6 +332,26 @@ final class ChartSpecs {
             labelEnc.putObject("y").put("value", 4);
         }
 
+        // The held-out runs' prediction intervals, as error bars under their points.
+        if (!runIntervalValues.isEmpty()) {
+            ObjectNode bars = layers.addObject();
+            bars.put("name", "holdout-intervals");
+            bars.putObject("data").set("values", runIntervalValues);
+            bars.putObject("mark").put("type", "errorbar").put("ticks", true).put("color", HOLDOUT_COLOR)
+                    .put("opacity", 0.7).put("thickness", 1.5);
+            ObjectNode barEnc = bars.putObject("encoding");
+            barEnc.set("x", x.deepCopy());
+            barEnc.set("y", y.deepCopy().put("field", "low"));
+            barEnc.putObject("y2").put("field", "high");
+            ArrayNode tips = barEnc.putArray("tooltip");
+            tips.add(tip("id", "nominal", "id", null));
+            tips.add(tip("x", "quantitative", "x", NUMBER_FORMAT));
+            tips.add(tip("observed", "quantitative", "observed", NUMBER_FORMAT));
+            tips.add(tip("low", "quantitative", piLabel + " low", NUMBER_FORMAT));
+            tips.add(tip("high", "quantitative", piLabel + " high", NUMBER_FORMAT));
+            tips.add(tip("inside", "nominal", "inside", null));
+        }
+
         // The runs.
         ObjectNode points = layers.addObject();
         points.put("name", "runs");
@@ -269,6 +364,17 @@ final class ChartSpecs {
         enc.set("tooltip", runTooltip(false));
 
         if (!targetValues.isEmpty()) {
+            if (IntervalViews.targetsHaveIntervals(fit)) {
+                ObjectNode pbar = layers.addObject();
+                pbar.put("name", "target-prediction-intervals");
+                pbar.putObject("data").set("values", targetValues.deepCopy());
+                pbar.putObject("mark").put("type", "errorbar").put("ticks", true).put("color", TARGET_COLOR)
+                        .put("opacity", 0.6).put("thickness", 1);
+                ObjectNode pbarEnc = pbar.putObject("encoding");
+                pbarEnc.set("x", x.deepCopy());
+                pbarEnc.set("y", y.deepCopy().put("field", "piLow"));
+                pbarEnc.putObject("y2").put("field", "piHigh");
+            }
             ObjectNode bar = layers.addObject();
             bar.put("name", "target-intervals");
             bar.putObject("data").set("values", targetValues.deepCopy());
@@ -288,13 +394,49 @@ final class ChartSpecs {
             ArrayNode tips = starEnc.putArray("tooltip");
             tips.add(tip("x", "quantitative", "target x", NUMBER_FORMAT));
             tips.add(tip("predicted", "quantitative", "predicted", NUMBER_FORMAT));
-            tips.add(tip("low", "quantitative", "interval low", NUMBER_FORMAT));
-            tips.add(tip("high", "quantitative", "interval high", NUMBER_FORMAT));
+            if (u != null) {
+                tips.add(tip("low", "quantitative", ciLabel + " low", NUMBER_FORMAT));
+                tips.add(tip("high", "quantitative", ciLabel + " high", NUMBER_FORMAT));
+            }
+            if (IntervalViews.targetsHaveIntervals(fit)) {
+                tips.add(tip("piLow", "quantitative", piLabel + " low", NUMBER_FORMAT));
+                tips.add(tip("piHigh", "quantitative", piLabel + " high", NUMBER_FORMAT));
+            }
             if (series.size() > 1) {
                 tips.add(tip("series", "nominal", "curve", null));
             }
         }
         return spec;
+    }
+
+    /**
+     * A shaded band between {@code low} and {@code high} along the curve, its fill named {@code name} in the legend
+     * whose entries are {@code names} (coloured {@code fills}).
+     */
+    private static ObjectNode bandLayer(String layerName, ArrayNode values, String name, List<String> names,
+                                        List<String> fills, ObjectNode x, ObjectNode y) {
+        ObjectNode band = NODES.objectNode();
+        band.put("name", layerName);
+        band.putObject("data").set("values", values);
+        ObjectNode mark = band.putObject("mark");
+        mark.put("type", "area");
+        mark.put("clip", true);
+        ObjectNode enc = band.putObject("encoding");
+        enc.set("x", x.deepCopy());
+        enc.set("y", y.deepCopy().put("field", "low"));
+        enc.putObject("y2").put("field", "high");
+        enc.putObject("detail").put("field", "series").put("type", "nominal");
+        ObjectNode fill = enc.putObject("fill");
+        fill.put("datum", name);
+        fill.put("type", "nominal");
+        fill.put("title", "interval");
+        ObjectNode scale = fill.putObject("scale");
+        ArrayNode domain = scale.putArray("domain");
+        names.forEach(domain::add);
+        ArrayNode range = scale.putArray("range");
+        fills.forEach(range::add);
+        fill.putObject("legend").put("symbolType", "square").put("labelLimit", 360);
+        return band;
     }
 
     static ObjectNode residuals(FitOutcome fit) {
@@ -606,6 +748,11 @@ final class ChartSpecs {
             kept.add(points.get((int) Math.round((double) k * (n - 1) / (max - 1))));
         }
         return kept;
+    }
+
+    /** Finite {@code v} rounded to {@link #MULTIPLES_DIGITS} significant digits (half-even, in decimal). */
+    static double rounded(double v) {
+        return v == 0 ? 0.0 : new java.math.BigDecimal(v).round(ROUNDING).doubleValue();
     }
 
     /** {@code v} rounded to {@link #MULTIPLES_DIGITS} significant digits (half-even, in decimal); null if not finite. */

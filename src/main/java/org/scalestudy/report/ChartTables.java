@@ -36,20 +36,43 @@ final class ChartTables {
         };
     }
 
+    /**
+     * The scaling chart's points: every run it draws and every target, with the intervals it draws on them: a
+     * target's confidence interval of the curve (bootstrap), and a held-out run's or a target's prediction interval.
+     */
     private static Table scaling(FitOutcome f) {
+        boolean prediction = IntervalViews.runsHaveIntervals(f) || IntervalViews.targetsHaveIntervals(f);
         List<Row> rows = new ArrayList<>();
         for (RunRow r : ChartSpecs.scalingRuns(f)) {
-            rows.add(new Row(cssClass("role-", r.role()), List.of(Cell.of(text(r.id())), Cell.of(text(r.role())),
-                    number(r.x()), number(r.observed()), number(r.predicted()), Cell.of(""), Cell.of(""))));
+            List<Cell> cells = new ArrayList<>(List.of(Cell.of(text(r.id())), Cell.of(text(r.role())),
+                    number(r.x()), number(r.observed()), number(r.predicted()), Cell.of(""), Cell.of("")));
+            if (prediction) {
+                cells.add(r.interval() == null ? Cell.of("") : number(r.interval().low()));
+                cells.add(r.interval() == null ? Cell.of("") : number(r.interval().high()));
+            }
+            rows.add(new Row(cssClass("role-", r.role()), cells));
         }
         for (TargetPrediction t : orEmpty(f.targets())) {
             String label = "target" + (text(t.series()).isEmpty() ? "" : " (" + t.series() + ")");
-            rows.add(new Row("", List.of(Cell.of(label), Cell.of("target"), number(t.x()), Cell.of(""),
-                    number(t.predicted()), number(t.low()), number(t.high()))));
+            List<Cell> cells = new ArrayList<>(List.of(Cell.of(label), Cell.of("target"), number(t.x()), Cell.of(""),
+                    number(t.predicted()), number(t.low()), number(t.high())));
+            if (prediction) {
+                cells.add(t.interval() == null ? Cell.of("") : number(t.interval().low()));
+                cells.add(t.interval() == null ? Cell.of("") : number(t.interval().high()));
+            }
+            rows.add(new Row("", cells));
         }
-        return new Table("", List.of(new Column("run", false), new Column("role", false),
+        String ci = f.uncertainty() == null ? "confidence interval"
+                : IntervalViews.confidenceLabel(f.uncertainty().level());
+        List<Column> columns = new ArrayList<>(List.of(new Column("run", false), new Column("role", false),
                 new Column(text(f.xLabel()), true), new Column("observed " + text(f.yLabel()), true),
-                new Column("predicted", true), new Column("low", true), new Column("high", true)), rows);
+                new Column("predicted", true), new Column(ci + " low", true), new Column(ci + " high", true)));
+        if (prediction) {
+            String pi = IntervalViews.predictionLabel(IntervalViews.predictionLevel(f));
+            columns.add(new Column(pi + " low", true));
+            columns.add(new Column(pi + " high", true));
+        }
+        return new Table("", columns, rows);
     }
 
     private static Table residuals(FitOutcome f) {

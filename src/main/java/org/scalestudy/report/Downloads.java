@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scalestudy.results.FitOutcome;
+import org.scalestudy.results.Interval;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.StudyResult;
@@ -24,7 +25,9 @@ import static org.scalestudy.report.JsonSupport.putNumber;
  *   <li>{@code parameters}: law, dataset, group, parameter, value, low, high (interval bounds empty without a
  *       bootstrap);</li>
  *   <li>{@code predictions}: the law's prediction for every run (kind {@code run}) and at every target
- *       (kind {@code target}, with its interval).</li>
+ *       (kind {@code target}): a target's bootstrap confidence interval of the curve ({@code ci_low},
+ *       {@code ci_high}) and the prediction interval of a held-out run or a target ({@code pi_level},
+ *       {@code pi_low}, {@code pi_high}).</li>
  * </ul>
  *
  * CSV: comma-separated, {@code \n} line ends (like every file of the site), fields holding a comma, quote or
@@ -42,7 +45,9 @@ final class Downloads {
         return switch (name) {
             case "data" -> "the data used: every run in every fit's scope, with its role";
             case "parameters" -> "every fitted parameter, with its bootstrap interval";
-            case "predictions" -> "the prediction for every run and every target, with intervals";
+            case "predictions" -> "the prediction for every run and every target, with the prediction interval"
+                    + " of held-out runs and targets (pi_low, pi_high) and the confidence interval of the curve at"
+                    + " targets (ci_low, ci_high)";
             default -> name;
         };
     }
@@ -94,21 +99,42 @@ final class Downloads {
         return predictions(fits(s));
     }
 
-    /** The {@code predictions} sheet of {@code fits} only (a fit page's CSV download has its fit's). */
+    /**
+     * The {@code predictions} sheet of {@code fits} only (a fit page's CSV download has its fit's). {@code ci_low},
+     * {@code ci_high}: a target's bootstrap confidence interval of the curve (empty for runs, and without a
+     * bootstrap); {@code pi_level}, {@code pi_low}, {@code pi_high}: a held-out run's or a target's prediction
+     * interval (empty when it has none).
+     */
     static Sheet predictions(List<FitOutcome> fits) {
         List<List<Object>> rows = new ArrayList<>();
         for (FitOutcome f : fits) {
             for (RunRow r : orEmpty(f.runs())) {
+                Interval i = r.interval();
                 rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), "run", text(r.id()),
-                        text(r.role()), "", r.x(), r.observed(), r.predicted(), Double.NaN, Double.NaN));
+                        text(r.role()), "", r.x(), r.observed(), r.predicted(), Double.NaN, Double.NaN,
+                        level(i), low(i), high(i)));
             }
             for (TargetPrediction t : orEmpty(f.targets())) {
+                Interval i = t.interval();
                 rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), "target", "", "",
-                        text(t.series()), t.x(), Double.NaN, t.predicted(), t.low(), t.high()));
+                        text(t.series()), t.x(), Double.NaN, t.predicted(), t.low(), t.high(),
+                        level(i), low(i), high(i)));
             }
         }
         return new Sheet(List.of("law", "dataset", "group", "kind", "run", "role", "series", "x", "observed",
-                "predicted", "low", "high"), rows);
+                "predicted", "ci_low", "ci_high", "pi_level", "pi_low", "pi_high"), rows);
+    }
+
+    private static double level(Interval i) {
+        return i == null ? Double.NaN : i.level();
+    }
+
+    private static double low(Interval i) {
+        return i == null ? Double.NaN : i.low();
+    }
+
+    private static double high(Interval i) {
+        return i == null ? Double.NaN : i.high();
     }
 
     /** The sheet as CSV text with a header line, every line ending in {@code \n}. */

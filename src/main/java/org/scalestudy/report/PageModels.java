@@ -213,7 +213,30 @@ final class PageModels {
                 !multiples.isEmpty(),
                 sourceLines(text(s.sourceText())),
                 DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()),
-                Markdown.html(s.report().note()));
+                Markdown.html(s.report().note()),
+                IntervalViews.studyCoverage(s.fits()),
+                coverageNote(s.fits()));
+    }
+
+    /** What the study page says under its pooled coverage: what it counts, and the degenerate fits. */
+    private static String coverageNote(List<FitOutcome> fits) {
+        StringBuilder note = new StringBuilder();
+        List<IntervalViews.Pooled> pooled = IntervalViews.pooled(fits);
+        if (!pooled.isEmpty()) {
+            String level = Numbers.percent(pooled.get(0).level());
+            note.append("Every held-out run given a prediction interval, counted once, over all the study\u2019s"
+                    + " fits: a nominal " + level + " interval should hold about " + level + " of them. Each interval is where a new"
+                    + " run\u2019s observation will fall, sized by the law\u2019s back-tests inside its fit window"
+                    + " (held-out runs never size it); the shaded bootstrap band of a fit\u2019s chart is another"
+                    + " thing, the confidence band of its curve.");
+        }
+        long degenerate = fits.stream().filter(f -> !text(f.degenerate()).isEmpty()).count();
+        if (degenerate > 0) {
+            note.append(note.length() == 0 ? "" : " ").append(Numbers.count(degenerate)).append(" of ")
+                    .append(Numbers.count(fits.size())).append(" fits are degenerate (\u26a0 in the leaderboard):"
+                    + " their intervals cannot be trusted.");
+        }
+        return note.toString();
     }
 
     /** The footer's provenance lines: the SHA-256 of the study file and of every data file. */
@@ -274,59 +297,211 @@ final class PageModels {
         return leaderboard(fits, SiteLayout.fitNames(fits));
     }
 
-    /** @param names the fits' names ({@link SiteLayout#fitNames}): each MRE links to its fit's page */
+    /**
+     * @param names the fits' names ({@link SiteLayout#fitNames}): each MRE links to its fit's page
+     *
+     * <p>When any fit has held-out runs judged against prediction intervals, each law also gets its coverage
+     * (held-out runs inside / with an interval) and mean interval score per group, and, with two or more laws, its
+     * rank by interval score in the group (1 = lowest; ties share a rank); the last columns name the best law by
+     * MRE and by interval score. A footer row sums up each law over the groups: median MRE, pooled coverage (runs
+     * summed over its fits), mean interval score over all its judged held-out runs, and its rank by that.
+     * A degenerate fit's MRE is marked \u26a0, its reason in the cell's tooltip.
+     */
     static Table leaderboard(List<FitOutcome> fits, List<String> names) {
-        List<String> laws = new ArrayList<>(medianHoldoutMre(fits).keySet());
+        Map<String, Double> medians = medianHoldoutMre(fits);
+        List<String> laws = new ArrayList<>(medians.keySet());
         Map<String, Map<String, Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < fits.size(); i++) {
             FitOutcome f = fits.get(i);
             String key = groupLabel(f);
             byGroup.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(text(f.law()), i);
         }
+        boolean intervals = fits.stream().anyMatch(IntervalViews::judged);
+        boolean ranks = intervals && laws.size() > 1;
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("group", false));
         for (String law : laws) {
-            columns.add(new Column(law, true));
+            columns.add(new Column(intervals ? law + ": MRE" : law, true));
+            if (intervals) {
+                columns.add(new Column(law + ": coverage", true));
+                columns.add(new Column(law + ": interval score", true));
+            }
+            if (ranks) {
+                columns.add(new Column(law + ": rank by interval score", true));
+            }
         }
-        columns.add(new Column("best", false));
+        columns.add(new Column(intervals ? "best by MRE" : "best", false));
+        if (intervals) {
+            columns.add(new Column("best by interval score", false));
+        }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Map<String, Integer>> g : byGroup.entrySet()) {
-            String bestLaw = "";
-            double bestMre = Double.NaN;
+            Map<String, Double> mres = new LinkedHashMap<>();
+            Map<String, Double> scores = new LinkedHashMap<>();
             for (Map.Entry<String, Integer> e : g.getValue().entrySet()) {
-                double mre = holdoutMre(fits.get(e.getValue()));
-                if (Double.isFinite(mre) && (bestLaw.isEmpty() || mre < bestMre)) {
-                    bestLaw = e.getKey();
-                    bestMre = mre;
-                }
+                mres.put(e.getKey(), holdoutMre(fits.get(e.getValue())));
+                scores.put(e.getKey(), IntervalViews.intervalScore(fits.get(e.getValue())));
             }
+            String bestLaw = lowest(mres);
+            String bestScore = lowest(scores);
+            Map<String, Integer> rank = ranks(scores);
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.of(g.getKey()));
             for (String law : laws) {
                 Integer index = g.getValue().get(law);
                 if (index == null) {
                     cells.add(new Cell("", "", "", "not fitted to this group", false));
-                } else {
-                    double mre = holdoutMre(fits.get(index));
-                    cells.add(new Cell(Numbers.percent(mre), SiteLayout.fitPage(names.get(index)), Numbers.sortKey(mre),
-                            "holdout MRE of " + law + " on " + g.getKey(), law.equals(bestLaw)));
+                    if (intervals) {
+                        cells.add(Cell.of(""));
+                        cells.add(Cell.of(""));
+                    }
+                    if (ranks) {
+                        cells.add(Cell.of(""));
+                    }
+                    continue;
+                }
+                FitOutcome f = fits.get(index);
+                double mre = mres.get(law);
+                String degenerate = text(f.degenerate());
+                cells.add(new Cell(Numbers.percent(mre) + (degenerate.isEmpty() ? "" : " \u26a0"),
+                        SiteLayout.fitPage(names.get(index)), Numbers.sortKey(mre),
+                        "holdout MRE of " + law + " on " + g.getKey()
+                                + (degenerate.isEmpty() ? "" : "; degenerate fit: " + degenerate),
+                        law.equals(bestLaw)));
+                if (intervals) {
+                    cells.add(IntervalViews.coverageCell(f));
+                    double score = scores.get(law);
+                    cells.add(new Cell(Numbers.format(score), "", Numbers.sortKey(score), "", law.equals(bestScore)));
+                }
+                if (ranks) {
+                    Integer r = rank.get(law);
+                    cells.add(r == null ? Cell.number(Numbers.MISSING, Double.NaN)
+                            : new Cell(Numbers.count(r), "", Numbers.sortKey(r), "", r == 1));
                 }
             }
             cells.add(Cell.of(bestLaw.isEmpty() ? Numbers.MISSING : bestLaw));
+            if (intervals) {
+                cells.add(Cell.of(bestScore.isEmpty() ? Numbers.MISSING : bestScore));
+            }
             rows.add(new Row("", cells));
+        }
+        List<Row> footer = new ArrayList<>();
+        if (byGroup.size() > 1) {
+            footer.add(summaryRow(fits, laws, medians, intervals, ranks));
         }
         StringBuilder note = new StringBuilder("Holdout MRE (mean |predicted \u2212 observed| / observed on runs never"
                 + " fitted on); lowest per group in bold.");
         if (laws.size() > 1 || byGroup.size() > 1) {
             note.append(" Median over groups:");
             String sep = " ";
-            for (Map.Entry<String, Double> e : medianHoldoutMre(fits).entrySet()) {
+            for (Map.Entry<String, Double> e : medians.entrySet()) {
                 note.append(sep).append(e.getKey()).append(' ').append(Numbers.percent(e.getValue()));
                 sep = ", ";
             }
             note.append('.');
         }
-        return new Table("", columns, rows, note.toString());
+        if (intervals) {
+            List<IntervalViews.Pooled> pooled = IntervalViews.pooled(fits);
+            String level = pooled.size() == 1 ? Numbers.percent(pooled.get(0).level()) + " " : "";
+            note.append(" Coverage: held-out runs inside their ").append(level).append("prediction interval, of those"
+                    + " given one. Interval score: the mean over the held-out runs of the interval\u2019s width plus"
+                    + " 2/(1 \u2212 level) times how far the observation falls outside it (Gneiting and Raftery 2007),"
+                    + " in the observed quantity\u2019s units; lower is better, and it rewards intervals that are"
+                    + " narrow and still contain the runs.");
+            if (ranks) {
+                note.append(" Rank: the laws of a group ordered by interval score, 1 the lowest.");
+            }
+        }
+        if (fits.stream().anyMatch(f -> !text(f.degenerate()).isEmpty())) {
+            note.append(" \u26a0 marks a degenerate fit (no spare degree of freedom, or many failed refits): its"
+                    + " intervals cannot be trusted; hover for the reason.");
+        }
+        return new Table("", columns, rows, note.toString(), false, "", footer);
+    }
+
+    /**
+     * The leaderboard's footer: per law, the median MRE over its groups, its coverage pooled over its fits (runs
+     * summed), its mean interval score over all its judged held-out runs, and its rank by that score.
+     */
+    private static Row summaryRow(List<FitOutcome> fits, List<String> laws, Map<String, Double> medians,
+                                  boolean intervals, boolean ranks) {
+        Map<String, Double> meanScores = new LinkedHashMap<>();
+        Map<String, int[]> coverage = new LinkedHashMap<>();
+        for (String law : laws) {
+            double sum = 0;
+            int runs = 0;
+            int inside = 0;
+            for (FitOutcome f : fits) {
+                if (text(f.law()).equals(law) && IntervalViews.judged(f)
+                        && Double.isFinite(f.prediction().intervalScore())) {
+                    sum += f.prediction().intervalScore() * f.prediction().holdoutRuns();
+                    runs += f.prediction().holdoutRuns();
+                    inside += f.prediction().holdoutInside();
+                }
+            }
+            meanScores.put(law, runs == 0 ? Double.NaN : sum / runs);
+            coverage.put(law, new int[] {inside, runs});
+        }
+        String bestMre = lowest(medians);
+        String bestScore = lowest(meanScores);
+        Map<String, Integer> rank = ranks(meanScores);
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell("all groups", "", "", "each law over every group it is fitted to", true));
+        for (String law : laws) {
+            double median = medians.get(law);
+            cells.add(new Cell(Numbers.percent(median), "", Numbers.sortKey(median), "median holdout MRE over the"
+                    + " groups", law.equals(bestMre)));
+            if (intervals) {
+                int[] c = coverage.get(law);
+                cells.add(c[1] == 0 ? Cell.number(Numbers.MISSING, Double.NaN)
+                        : new Cell(IntervalViews.coverageWithPercent(c[0], c[1]), "", Numbers.sortKey((double) c[0] / c[1]),
+                        "held-out runs inside their prediction interval, summed over the law\u2019s fits", false));
+                double score = meanScores.get(law);
+                cells.add(new Cell(Numbers.format(score), "", Numbers.sortKey(score),
+                        "mean interval score over all the law\u2019s judged held-out runs", law.equals(bestScore)));
+            }
+            if (ranks) {
+                Integer r = rank.get(law);
+                cells.add(r == null ? Cell.number(Numbers.MISSING, Double.NaN)
+                        : new Cell(Numbers.count(r), "", Numbers.sortKey(r), "", r == 1));
+            }
+        }
+        cells.add(Cell.of(bestMre.isEmpty() ? Numbers.MISSING : bestMre));
+        if (intervals) {
+            cells.add(Cell.of(bestScore.isEmpty() ? Numbers.MISSING : bestScore));
+        }
+        return new Row("summary", cells);
+    }
+
+    /** The key with the lowest finite value (the first on ties); "" when none is finite. */
+    static String lowest(Map<String, Double> values) {
+        String best = "";
+        double lowest = Double.NaN;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (Double.isFinite(e.getValue()) && (best.isEmpty() || e.getValue() < lowest)) {
+                best = e.getKey();
+                lowest = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Each key with a finite value ranked by it, 1 the lowest; equal values share a rank (1, 1, 3). */
+    static Map<String, Integer> ranks(Map<String, Double> values) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                continue;
+            }
+            int below = 0;
+            for (double other : values.values()) {
+                if (Double.isFinite(other) && other < e.getValue()) {
+                    below++;
+                }
+            }
+            out.put(e.getKey(), below + 1);
+        }
+        return out;
     }
 
     /** One small-multiples chart per law fitted to two or more groups (see {@link #multiples(List, List, List)}). */
@@ -477,7 +652,10 @@ final class PageModels {
                 chartViews,
                 tableViews,
                 summary,
-                facts);
+                facts,
+                text(f.degenerate()),
+                IntervalViews.facts(f),
+                f.prediction() == null ? "" : text(f.prediction().note()));
     }
 
     private static List<Fact> headline(FitOutcome f) {
@@ -494,6 +672,13 @@ final class PageModels {
             facts.add(new Fact("fit MRE", Numbers.percent(m.mre()) + " on " + Numbers.count(m.n()) + " run"
                     + (m.n() == 1 ? "" : "s"), false));
             facts.add(new Fact("fit R\u00b2", Numbers.format(m.r2()), false));
+        }
+        Fact coverage = IntervalViews.headline(f);
+        if (coverage != null) {
+            facts.add(coverage);
+        }
+        if (!text(f.degenerate()).isEmpty()) {
+            facts.add(new Fact("degenerate", text(f.degenerate()), true));
         }
         long onBound = orEmpty(f.parameters()).stream().filter(p -> !text(p.onBound()).isEmpty()).count();
         if (onBound > 0) {
@@ -608,9 +793,17 @@ final class PageModels {
         return Numbers.format(low) + " \u2013 " + Numbers.format(high);
     }
 
-    private static Table targets(FitOutcome f) {
+    /**
+     * The predictions at the study's targets: the {@code confidence} interval of the curve there (bootstrap, when
+     * the fit has one) and the {@code prediction} interval of a new run there (back-tests, when it has one), each
+     * named with its level.
+     */
+    static Table targets(FitOutcome f) {
         List<TargetPrediction> targets = orEmpty(f.targets());
         boolean series = targets.stream().anyMatch(t -> !text(t.series()).isEmpty());
+        boolean confidence = f.uncertainty() != null
+                || targets.stream().anyMatch(t -> Double.isFinite(t.low()) || Double.isFinite(t.high()));
+        boolean prediction = IntervalViews.targetsHaveIntervals(f);
         List<Row> rows = new ArrayList<>();
         for (TargetPrediction t : targets) {
             List<Cell> cells = new ArrayList<>();
@@ -619,8 +812,16 @@ final class PageModels {
             }
             cells.add(Cell.number(Numbers.format(t.x()), t.x()));
             cells.add(Cell.number(Numbers.format(t.predicted()), t.predicted()));
-            cells.add(Cell.number(Numbers.format(t.low()), t.low()));
-            cells.add(Cell.number(Numbers.format(t.high()), t.high()));
+            if (confidence) {
+                cells.add(Cell.number(Numbers.format(t.low()), t.low()));
+                cells.add(Cell.number(Numbers.format(t.high()), t.high()));
+            }
+            if (prediction) {
+                double low = IntervalViews.low(t.interval());
+                double high = IntervalViews.high(t.interval());
+                cells.add(Cell.number(Numbers.format(low), low));
+                cells.add(Cell.number(Numbers.format(high), high));
+            }
             rows.add(new Row("", cells));
         }
         List<Column> columns = new ArrayList<>();
@@ -629,11 +830,23 @@ final class PageModels {
         }
         columns.add(new Column(text(f.xLabel()), true));
         columns.add(new Column("predicted " + text(f.yLabel()), true));
-        columns.add(new Column("low", true));
-        columns.add(new Column("high", true));
-        return new Table("Predictions at targets", columns, rows,
-                f.uncertainty() == null ? "No bootstrap: no intervals." : "Interval: "
-                        + Numbers.percent(f.uncertainty().level()) + " percentile bootstrap.");
+        String ci = f.uncertainty() == null ? "confidence interval" : IntervalViews.confidenceLabel(f.uncertainty().level());
+        if (confidence) {
+            columns.add(new Column(ci + " low", true));
+            columns.add(new Column(ci + " high", true));
+        }
+        String pi = IntervalViews.predictionLabel(IntervalViews.predictionLevel(f));
+        if (prediction) {
+            columns.add(new Column(pi + " low", true));
+            columns.add(new Column(pi + " high", true));
+        }
+        String note = (f.uncertainty() == null ? "No bootstrap: no confidence interval of the curve."
+                : "The " + ci + " is the percentile bootstrap of the fitted curve: where the law\u2019s curve"
+                + " lies, not where a new run will fall.")
+                + (prediction ? " The " + pi + " is where a new run\u2019s observation will fall, sized by the"
+                + " law\u2019s back-tests inside its fit window; it widens with the distance extrapolated."
+                : " No prediction interval: the law has no back-tests to size one.");
+        return new Table("Predictions at targets", columns, rows, note);
     }
 
     private static Table errors(FitOutcome f) {
@@ -662,24 +875,45 @@ final class PageModels {
      * Every run of the fit with its observed and predicted value and relative residual (observed − predicted) /
      * observed: the numbers of the scaling, residuals and parity charts. {@code id} is its anchor.
      */
-    private static Table runs(FitOutcome f, String id) {
+    static Table runs(FitOutcome f, String id) {
+        boolean intervals = IntervalViews.runsHaveIntervals(f);
         List<Row> rows = new ArrayList<>();
         for (RunRow r : orEmpty(f.runs())) {
             double residual = ChartSpecs.relativeResidual(r);
-            rows.add(new Row(cssClass("role-", r.role()), List.of(
+            List<Cell> cells = new ArrayList<>(List.of(
                     Cell.of(text(r.id())),
                     Cell.of(text(r.role())),
                     Cell.number(Numbers.format(r.x()), r.x()),
                     Cell.number(Numbers.format(r.observed()), r.observed()),
                     Cell.number(Numbers.format(r.predicted()), r.predicted()),
-                    Cell.number(Numbers.percent(residual), residual),
-                    Cell.of(text(r.note())))));
+                    Cell.number(Numbers.percent(residual), residual)));
+            if (intervals) {
+                double low = IntervalViews.low(r.interval());
+                double high = IntervalViews.high(r.interval());
+                String inside = IntervalViews.inside(r);
+                cells.add(r.interval() == null ? Cell.of("") : Cell.number(Numbers.format(low), low));
+                cells.add(r.interval() == null ? Cell.of("") : Cell.number(Numbers.format(high), high));
+                cells.add(inside.equals("no") ? new Cell("no", "", "", "outside its prediction interval", true)
+                        : Cell.of(inside));
+            }
+            cells.add(Cell.of(text(r.note())));
+            rows.add(new Row(cssClass("role-", r.role()), cells));
         }
-        return new Table("Runs", List.of(
+        List<Column> columns = new ArrayList<>(List.of(
                 new Column("run", false), new Column("role", false), new Column(text(f.xLabel()), true),
                 new Column("observed " + text(f.yLabel()), true), new Column("predicted", true),
-                new Column("relative residual", true), new Column("note", false)), rows, "",
-                rows.size() > FOLD_ABOVE, id);
+                new Column("relative residual", true)));
+        String note = "";
+        if (intervals) {
+            String pi = IntervalViews.predictionLabel(IntervalViews.predictionLevel(f));
+            columns.add(new Column(pi + " low", true));
+            columns.add(new Column(pi + " high", true));
+            columns.add(new Column("inside", false));
+            note = "Held-out runs carry their " + pi + " (where a new run\u2019s observation will fall, sized by"
+                    + " back-tests inside the fit window); \u201cinside\u201d says whether the observation fell in it.";
+        }
+        columns.add(new Column("note", false));
+        return new Table("Runs", columns, rows, note, rows.size() > FOLD_ABOVE, id);
     }
 
     /** Every fit, a row each, linking to its page ({@code names}: {@link SiteLayout#fitNames}). */
@@ -698,8 +932,11 @@ final class PageModels {
             Metrics fm = f.fitMetrics();
             Metrics hm = f.holdoutMetrics();
             boolean converged = f.optimization() != null && f.optimization().converged();
+            String degenerate = text(f.degenerate());
             List<Cell> cells = new ArrayList<>(List.of(
-                    new Cell(text(f.law()), SiteLayout.fitPage(names.get(i - 1))),
+                    degenerate.isEmpty() ? new Cell(text(f.law()), SiteLayout.fitPage(names.get(i - 1)))
+                            : new Cell(text(f.law()) + " \u26a0", SiteLayout.fitPage(names.get(i - 1)), "",
+                            "degenerate fit: " + degenerate, false),
                     Cell.of(text(f.group())),
                     Cell.of(text(f.dataset())),
                     Cell.of(converged ? "yes" : "no"),
@@ -711,7 +948,7 @@ final class PageModels {
                 cells.add(Cell.number(Numbers.percent(fitMre), fitMre));
                 cells.add(Cell.number(Numbers.percent(holdMre), holdMre));
             }
-            rows.add(new Row(converged ? "" : "warn", cells));
+            rows.add(new Row(converged && degenerate.isEmpty() ? "" : "warn", cells));
         }
         return new Table("", columns, rows);
     }

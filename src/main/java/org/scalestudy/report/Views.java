@@ -61,7 +61,9 @@ public final class Views {
             boolean hasCharts,
             List<SourceLine> source,
             DecisionViews.DecisionSection decisions,
-            String reportNoteHtml) {
+            String reportNoteHtml,
+            List<Fact> coverage,
+            String coverageNote) {
     }
 
     /**
@@ -94,7 +96,10 @@ public final class Views {
     /**
      * One law × group. {@code line} is "" when unknown, {@code lineHref} the link to that line of the study's
      * source. {@code attention} is true when an optimisation fact is a warning (not converged, or only one of
-     * several starts reached the best objective): the page then shows the facts unfolded.
+     * several starts reached the best objective): the page then shows the facts unfolded. {@code degenerate} is
+     * why the fit's uncertainty cannot be trusted ("" when it can), shown in a warning box; {@code prediction}
+     * describes its prediction intervals (empty when it has none) and {@code predictionNote} says how they were
+     * sized.
      */
     public record FitView(
             String anchor,
@@ -112,7 +117,10 @@ public final class Views {
             List<ChartView> charts,
             List<Table> tables,
             String optimizationSummary,
-            List<Fact> optimization) {
+            List<Fact> optimization,
+            String degenerate,
+            List<Fact> prediction,
+            String predictionNote) {
     }
 
     /**
@@ -131,10 +139,15 @@ public final class Views {
     /**
      * A table; {@code caption} may be "", {@code note} (a line under it) too. A {@code folded} table is shown
      * closed under its caption (a {@code <details>} element, which opens without JavaScript). {@code id} is its
-     * anchor on the page ("" for none).
+     * anchor on the page ("" for none). {@code footer} rows (e.g. a summary over the rows) stay under the rows
+     * when the table is sorted.
      */
     public record Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded,
-                        String id) {
+                        String id, List<Row> footer) {
+        Table(String caption, List<Column> columns, List<Row> rows, String note, boolean folded, String id) {
+            this(caption, columns, rows, note, folded, id, List.of());
+        }
+
         Table(String caption, List<Column> columns, List<Row> rows) {
             this(caption, columns, rows, "", false, "");
         }

@@ -283,9 +283,10 @@ class ReportViewsTest {
         Downloads.Sheet predictions = Downloads.predictions(s);
         assertEquals(3 * 5 + 3, predictions.rows().size());
         String predictionsCsv = Downloads.csv(predictions);
-        assertTrue(predictionsCsv.contains("direct,runs,metric=arc_easy,run,r0,excluded,,1.0E18,0.26,,,\n"),
+        // No prediction intervals in this fixture: pi_level, pi_low and pi_high are empty.
+        assertTrue(predictionsCsv.contains("direct,runs,metric=arc_easy,run,r0,excluded,,1.0E18,0.26,,,,,,\n"),
                 predictionsCsv);
-        assertTrue(predictionsCsv.contains("direct,runs,metric=arc_easy,target,,,,1.0E23,,0.74,0.7,0.78\n"),
+        assertTrue(predictionsCsv.contains("direct,runs,metric=arc_easy,target,,,,1.0E23,,0.74,0.7,0.78,,,\n"),
                 predictionsCsv);
         // The data used: every run in scope, with its role and note.
         assertEquals(15, Downloads.data(s).rows().size());

@@ -142,9 +142,11 @@ class SiteBuilderTest {
         // The CSV: the predictions sheet of this fit only, its 5 runs and no target.
         String csv = read("ladder/fits/direct--runs--metric-arc_easy.csv");
         String[] lines = csv.split("\n");
-        assertEquals("law,dataset,group,kind,run,role,series,x,observed,predicted,low,high", lines[0]);
+        // ci_*: a target's bootstrap confidence interval of the curve; pi_*: a prediction interval (none here).
+        assertEquals("law,dataset,group,kind,run,role,series,x,observed,predicted,ci_low,ci_high,pi_level,pi_low,"
+                + "pi_high", lines[0]);
         assertEquals(6, lines.length);
-        assertEquals("direct,runs,metric=arc_easy,run,r4,holdout,,3.6E22,0.7,0.665,,", lines[4]);
+        assertEquals("direct,runs,metric=arc_easy,run,r4,holdout,,3.6E22,0.7,0.665,,,,,", lines[4]);
     }
 
     @Test
