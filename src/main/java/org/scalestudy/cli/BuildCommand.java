@@ -80,8 +80,8 @@ public final class BuildCommand implements Callable<Integer> {
                 for (org.scalestudy.results.FitOutcome f : r.fits()) {
                     if (!f.degenerate().isEmpty()) {
                         System.err.println(r.sourceFile() + ":" + f.line() + ": warning: fit " + f.law()
-                                + (f.group().isEmpty() ? "" : " on " + f.group()) + " is degenerate, its intervals"
-                                + " and decisions carry no probability: " + f.degenerate());
+                                + (f.group().isEmpty() ? "" : " on " + f.group()) + " is degenerate"
+                                + ": " + f.degenerate());
                     }
                 }
             }

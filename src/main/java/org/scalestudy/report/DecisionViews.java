@@ -10,6 +10,8 @@ import org.scalestudy.report.Views.Column;
 import org.scalestudy.report.Views.Row;
 import org.scalestudy.report.Views.Table;
 import org.scalestudy.results.Decision;
+import org.scalestudy.results.DecisionScore;
+import org.scalestudy.results.SharedFit;
 
 /**
  * The study page's "Which choice wins at scale" section: one table per {@code compare} clause and law, a row per
@@ -24,6 +26,11 @@ public final class DecisionViews {
     public record DecisionSection(String summary, List<Table> tables) { }
 
     static DecisionSection of(List<Decision> decisions) {
+        return of(decisions, List.of(), List.of());
+    }
+
+    /** The section with the rules' scores and the joint fits' multipliers. */
+    static DecisionSection of(List<Decision> decisions, List<DecisionScore> scores, List<SharedFit> shared) {
         Map<String, List<Decision>> byClause = new LinkedHashMap<>();
         for (Decision d : decisions) {
             byClause.computeIfAbsent(d.law() + "\u0000" + d.dataset() + "\u0000" + d.compare() + "\u0000" + d.line(),
@@ -33,7 +40,96 @@ public final class DecisionViews {
         for (List<Decision> clause : byClause.values()) {
             tables.add(table(clause));
         }
-        return new DecisionSection(decisions.isEmpty() ? "" : summary(decisions), List.copyOf(tables));
+        if (!scores.isEmpty()) {
+            tables.add(0, rules(scores));
+        }
+        if (shared.stream().anyMatch(f -> f.multipliers().stream().anyMatch(m -> Double.isFinite(m.multiplier())))) {
+            tables.add(multipliers(shared));
+        }
+        String summary = decisions.isEmpty() ? "" : summary(decisions) + verdict(scores);
+        return new DecisionSection(summary, List.copyOf(tables));
+    }
+
+    /** Which rule to act on, said plainly: by the back-tests (fit windows only), then by the held-out runs. */
+    static String verdict(List<DecisionScore> scores) {
+        if (scores.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        DecisionScore favoured = null;
+        for (DecisionScore s : scores) {
+            if (Double.isFinite(s.backtestScore()) && (favoured == null || s.backtestScore() < favoured.backtestScore())) {
+                favoured = s;
+            }
+        }
+        if (favoured != null && scores.size() > 1) {
+            out.append(" The study's own back-tests (inside the fit windows, before any held-out run) favour law ")
+                    .append(favoured.law()).append(": its median back-test score is ")
+                    .append(Numbers.format(favoured.backtestScore())).append(", the lowest of the ")
+                    .append(scores.size()).append(" laws compared.");
+        }
+        for (DecisionScore s : scores) {
+            if (s.scored() == 0) {
+                continue;
+            }
+            out.append(" Law ").append(s.law()).append(" picks the observed best in ").append(s.lawRight())
+                    .append(" of ").append(s.scored()).append("; the naive pick (the best observed at the largest")
+                    .append(" fitted run) in ").append(s.naiveRight()).append(" of ").append(s.scored());
+            if (s.withProbability() > 0) {
+                out.append("; the Brier score of its P(winner) is ").append(Numbers.format(s.brier()))
+                        .append(" against ").append(Numbers.format(s.constantBrier()))
+                        .append(" for a constant one-in-k, on the ").append(s.withProbability())
+                        .append(" decisions with a probability (")
+                        .append(s.brier() <= s.constantBrier() ? "better than saying nothing"
+                                : "worse than saying nothing: do not act on it").append(")");
+            }
+            out.append(s.naiveRight() > s.lawRight() ? ". The naive rule did better here." : ".");
+        }
+        return out.toString();
+    }
+
+    private static Table rules(List<DecisionScore> scores) {
+        List<Column> columns = List.of(new Column("law", false), new Column("compared", false),
+                new Column("scored", true), new Column("law right", true), new Column("naive right", true),
+                new Column("pairs right", true), new Column("Brier P(winner)", true),
+                new Column("Brier constant", true), new Column("Brier bootstrap", true),
+                new Column("median back-test score", true));
+        List<Row> rows = new ArrayList<>();
+        for (DecisionScore s : scores) {
+            rows.add(new Row("", List.of(Cell.of(s.law()), Cell.of(s.compare()),
+                    Cell.number(Numbers.count(s.scored()), s.scored()),
+                    Cell.number(Numbers.count(s.lawRight()), s.lawRight()),
+                    Cell.number(Numbers.count(s.naiveRight()), s.naiveRight()),
+                    Cell.number(s.pairsRight() + " of " + s.pairs(), s.pairsRight()),
+                    Cell.number(Numbers.format(s.brier()), s.brier()),
+                    Cell.number(Numbers.format(s.constantBrier()), s.constantBrier()),
+                    Cell.number(Numbers.format(s.bootstrapBrier()), s.bootstrapBrier()),
+                    Cell.number(Numbers.format(s.backtestScore()), s.backtestScore()))));
+        }
+        return new Table("Rules compared: the law's pick, the naive single-scale pick, and how honest the"
+                + " probabilities are", columns, rows, "Brier score: the mean of (P(winner) \u2212 right)\u00b2 over"
+                + " the decisions with a probability (lower is better); a constant 1/k (k choices) is what saying"
+                + " nothing scores. The median back-test score (|relative error| / \u221a(decades + 0.1), fit windows"
+                + " only) can favour a rule before any held-out run exists.");
+    }
+
+    private static Table multipliers(List<SharedFit> shared) {
+        List<Column> columns = List.of(new Column("law", false), new Column("group", false),
+                new Column("choice", false), new Column("compute multiplier", true), new Column("95% interval", false));
+        List<Row> rows = new ArrayList<>();
+        for (SharedFit f : shared) {
+            for (SharedFit.Multiplier m : f.multipliers()) {
+                rows.add(new Row("", List.of(Cell.of(f.law()), Cell.of(f.context()), Cell.of(m.value()),
+                        Cell.number(Numbers.format(m.multiplier()), m.multiplier()),
+                        Cell.of(Double.isFinite(m.low()) ? Numbers.format(m.low()) + " to " + Numbers.format(m.high())
+                                : "\u2014"))));
+            }
+        }
+        SharedFit first = shared.get(0);
+        return new Table("Effective compute: " + String.join(", ", first.shared()) + " shared across "
+                + first.column(), columns, rows, "How many times the compute of the first choice (" + first.reference()
+                + " in the first group) each choice needs for the same predicted value: above 1 it needs more."
+                + " Intervals from joint bootstrap resamples (every choice resampled, all refitted together).");
     }
 
     /** How many winners (and whole rankings) were right among the decisions scored on held-out runs. */
@@ -73,7 +169,7 @@ public final class DecisionViews {
                 + scored + " decisions (" + Numbers.percent((double) winners / scored)
                 + (byTarget.size() > 1 ? ": " + String.join(", ", parts) : "") + "), and the whole ranking is"
                 + " right in " + rankings + " of " + scored + " (" + Numbers.percent((double) rankings / scored) + ")"
-                + (confident == 0 ? "." : "; the bootstrap gave the predicted winners a mean probability of "
+                + (confident == 0 ? "." : "; the predicted winners' mean P(winner) is "
                 + Numbers.percent(confidence / confident) + ".");
     }
 
@@ -122,8 +218,8 @@ public final class DecisionViews {
                 + (decisions.stream().anyMatch(d -> d.choices().stream().anyMatch(c -> c.runs() > 0))
                 ? ", then the observed value of the held-out runs there" : "")
                 + "; the predicted winner in bold. P(ranking): the share of bootstrap resamples whose predictions"
-                + " rank the choices as the fits do; P(winner): the share in which the predicted winner is best"
-                + " (" + resamples(decisions) + ").";
+                + " rank the choices as the fits do (" + resamples(decisions) + "); P(winner): the probability that"
+                + " the predicted winner is best, drawn from the law's back-tested errors (blank: too few runs).";
         return new Table(caption, columns, rows, note);
     }
 

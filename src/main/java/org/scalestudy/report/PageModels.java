@@ -212,7 +212,9 @@ final class PageModels {
                 notices,
                 !multiples.isEmpty(),
                 sourceLines(text(s.sourceText())),
-                DecisionViews.of(s.decisions() == null ? List.of() : s.decisions()),
+                DecisionViews.of(s.decisions() == null ? List.of() : s.decisions(),
+                        s.decisionScores() == null ? List.of() : s.decisionScores(),
+                        s.sharedFits() == null ? List.of() : s.sharedFits()),
                 Markdown.html(s.report().note()),
                 IntervalViews.studyCoverage(s.fits()),
                 coverageNote(s.fits()));

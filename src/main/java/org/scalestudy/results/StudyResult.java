@@ -16,6 +16,8 @@ import java.util.List;
  * @param fits        one entry per law × group, in study order, then group order
  * @param report      what the study asked the report to show
  * @param decisions   the rankings the study's {@code compare} clauses ask for, in study order
+ * @param sharedFits  the joint fits its {@code share} clauses ask for, with their effective-compute multipliers
+ * @param decisionScores per law and compared column, how its decisions fared beside the naive rule
  */
 public record StudyResult(
         String slug,
@@ -27,7 +29,17 @@ public record StudyResult(
         List<DatasetSummary> datasets,
         List<FitOutcome> fits,
         ReportRequest report,
-        List<Decision> decisions) {
+        List<Decision> decisions,
+        List<SharedFit> sharedFits,
+        List<DecisionScore> decisionScores) {
+
+    /** A study without joint fits. */
+    public StudyResult(String slug, String title, String description, String sourceFile, String sourceText,
+                       String sourceSha256, List<DatasetSummary> datasets, List<FitOutcome> fits,
+                       ReportRequest report, List<Decision> decisions) {
+        this(slug, title, description, sourceFile, sourceText, sourceSha256, datasets, fits, report, decisions,
+                List.of(), List.of());
+    }
 
     /** A study without decisions. */
     public StudyResult(String slug, String title, String description, String sourceFile, String sourceText,

@@ -31,6 +31,11 @@ final class BackTests {
     }
 
     static BackTest run(Law law, double[][] fitRows, double[] fitted) {
+        return run(law, Refit.alone(law, fitted), fitRows);
+    }
+
+    /** As above, each origin fitted by {@code refit} (e.g. jointly, every group cut at the origin). */
+    static BackTest run(Law law, Refit refit, double[][] fitRows) {
         TreeSet<Double> levels = new TreeSet<>();
         for (double[] row : fitRows) {
             double x = law.axis(row);
@@ -52,7 +57,7 @@ final class BackTests {
         List<Double> origins = spread(candidates, MAX_ORIGINS).stream()
                 .filter(o -> Math.log(o / first) >= MIN_SPAN * Math.log(last / first)).toList();
         List<List<BackTest.Error>> byOrigin = origins.parallelStream()
-                .map(origin -> errors(law, fitRows, fitted, origin)).toList();
+                .map(origin -> errors(law, refit, fitRows, origin)).toList();
         List<BackTest.Error> errors = new ArrayList<>();
         int failed = 0;
         for (List<BackTest.Error> e : byOrigin) {
@@ -80,8 +85,8 @@ final class BackTests {
     }
 
     /** The back-test errors from one origin, or null when its refit failed. */
-    private static List<BackTest.Error> errors(Law law, double[][] fitRows, double[] fitted, double origin) {
-        FitReport report = law.refit(rowsUpTo(law, fitRows, origin), fitted);
+    private static List<BackTest.Error> errors(Law law, Refit refit, double[][] fitRows, double origin) {
+        FitReport report = refit.fit(rowsUpTo(law, fitRows, origin), origin);
         double[] params = report.params();
         if (!Arrays.stream(params).allMatch(Double::isFinite)) {
             return null;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.scalestudy.law.Allocation;
-import org.scalestudy.law.FitReport;
 import org.scalestudy.law.Law;
 import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.CurvePoint;
@@ -39,7 +38,16 @@ final class Bootstrap {
                          List<CurvePoint> curve, double xMin, double xMax, double[] targetXs,
                          List<ComputeOptimal> optimal, int resamples, long seed) {
         double[] fitted = estimates.stream().mapToDouble(ParameterValue::value).toArray();
-        double[][] draws = draws(law, fitRows, fitted, resamples, seed);
+        return run(law, Refit.alone(law, fitted), fitRows, estimates, scopeRows, curve, xMin, xMax, targetXs, optimal,
+                resamples, seed);
+    }
+
+    /** As above, each resample fitted by {@code refit} (e.g. jointly with the groups the fit shares with). */
+    static Intervals run(Law law, Refit refit, double[][] fitRows, List<ParameterValue> estimates,
+                         double[][] scopeRows, List<CurvePoint> curve, double xMin, double xMax, double[] targetXs,
+                         List<ComputeOptimal> optimal, int resamples, long seed) {
+        double[] fitted = estimates.stream().mapToDouble(ParameterValue::value).toArray();
+        double[][] draws = draws(refit, fitRows, resamples, seed);
         List<double[]> ok = Arrays.stream(draws).filter(Bootstrap::finite).toList();
         int k = fitted.length;
         List<ParameterValue> parameters = new ArrayList<>(k);
@@ -93,8 +101,14 @@ final class Bootstrap {
      * draws behind {@link #run}'s intervals, for anything else that needs them (e.g. {@code Decisions}).
      */
     static double[][] draws(Law law, double[][] fitRows, double[] fitted, int resamples, long seed) {
+        return draws(Refit.alone(law, fitted), fitRows, resamples, seed);
+    }
+
+    /** The draws with each resample fitted by {@code refit}. */
+    static double[][] draws(Refit refit, double[][] fitRows, int resamples, long seed) {
         return IntStream.range(0, resamples).parallel()
-                .mapToObj(b -> resample(law, fitRows, fitted, seed, b)).toArray(double[][]::new);
+                .mapToObj(b -> refit.fit(resampleRows(fitRows, seed, b), Double.POSITIVE_INFINITY).params())
+                .toArray(double[][]::new);
     }
 
     /**
@@ -125,14 +139,14 @@ final class Bootstrap {
         return out;
     }
 
-    private static double[] resample(Law law, double[][] rows, double[] fitted, long seed, int b) {
+    /** Resample {@code b} of {@code rows}: as many rows drawn with replacement from the generator of (seed, b). */
+    static double[][] resampleRows(double[][] rows, long seed, int b) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
         double[][] drawn = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             drawn[i] = rows[random.nextInt(rows.length)];
         }
-        FitReport report = law.refit(drawn, fitted);
-        return report.params();
+        return drawn;
     }
 
     private static boolean finite(double[] values) {

@@ -35,6 +35,12 @@ final class Decisions {
 
     /** The decisions of {@code comparisons}; {@code fits.get(i)} is the outcome of {@code tasks.get(i)}. */
     static List<Decision> of(List<Comparison> comparisons, List<FitTask> tasks, List<FitOutcome> fits) {
+        return of(comparisons, tasks, fits, Map.of());
+    }
+
+    /** @param joint the refits of tasks fitted jointly ({@link JointFits}); their resamples are refitted so */
+    static List<Decision> of(List<Comparison> comparisons, List<FitTask> tasks, List<FitOutcome> fits,
+                             Map<FitTask, Refit> joint) {
         Map<FitTask, FitOutcome> outcomes = new IdentityHashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             outcomes.put(tasks.get(i), fits.get(i));
@@ -45,10 +51,10 @@ final class Decisions {
             for (int t = 0; t < comparison.targets().size(); t++) {
                 Comparison.Target target = comparison.targets().get(t);
                 if (target.selectsRuns()) {
-                    out.add(decide(comparison, t, "", outcomes, draws, fits));
+                    out.add(decide(comparison, t, "", outcomes, draws, fits, joint));
                 } else {
                     for (String series : series(comparison, target.x(), outcomes)) {
-                        out.add(decide(comparison, t, series, outcomes, draws, fits));
+                        out.add(decide(comparison, t, series, outcomes, draws, fits, joint));
                     }
                 }
             }
@@ -79,12 +85,13 @@ final class Decisions {
     }
 
     private static Decision decide(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
-                                   Map<FitTask, double[][]> drawsOf, List<FitOutcome> fits) {
+                                   Map<FitTask, double[][]> drawsOf, List<FitOutcome> fits,
+                                   Map<FitTask, Refit> joint) {
         Comparison.Target target = comparison.targets().get(t);
         List<Comparison.Choice> choices = comparison.choices();
         int n = choices.size();
         boolean higher = comparison.preferHigher();
-        Values values = values(comparison, t, series, outcomes, drawsOf);
+        Values values = values(comparison, t, series, outcomes, drawsOf, joint);
         int[] ranked = order(values.predicted(), all(n), higher);
         int[] rank = ranks(ranked, n);
         Sampling sampling = sample(values.resampled(), ranked, rank, higher);
@@ -148,9 +155,11 @@ final class Decisions {
                                         List<FitOutcome> fits) {
         List<String> reasons = new ArrayList<>();
         for (int c : ranked) {
-            FitOutcome fit = outcomes.get(comparison.choices().get(c).task());
-            if (!Degeneracy.tooFewRuns(fit).isEmpty()) {
-                reasons.add(comparison.choices().get(c).value() + ": " + Degeneracy.tooFewRuns(fit));
+            FitTask task = comparison.choices().get(c).task();
+            FitOutcome fit = outcomes.get(task);
+            String tooFew = Degeneracy.tooFewRuns(task, fit);
+            if (!tooFew.isEmpty()) {
+                reasons.add(comparison.choices().get(c).value() + ": " + tooFew);
             } else if (PredictionIntervals.signedScores(fit, fits).isEmpty()) {
                 reasons.add(comparison.choices().get(c).value() + ": no back-tests to size its error");
             }
@@ -241,7 +250,7 @@ final class Decisions {
     }
 
     private static Values values(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
-                                 Map<FitTask, double[][]> drawsOf) {
+                                 Map<FitTask, double[][]> drawsOf, Map<FitTask, Refit> joint) {
         Comparison.Target target = comparison.targets().get(t);
         int n = comparison.choices().size();
         double[] predicted = new double[n];
@@ -255,8 +264,9 @@ final class Decisions {
             double[] params = fitted(outcomes.get(task));
             predicted[c] = predict(task.law(), params, task, rows, target, series);
             if (task.resamples() > 0 && finite(params)) {
-                double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(k.law(), fitRows(k), params,
-                        k.resamples(), Bootstrap.seedOf(k)));
+                double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(
+                        joint.getOrDefault(k, Refit.alone(k.law(), params)), fitRows(k), k.resamples(),
+                        Bootstrap.seedOf(k)));
                 resampled[c] = new double[draws.length];
                 for (int b = 0; b < draws.length; b++) {
                     resampled[c][b] = finite(draws[b]) ? predict(task.law(), draws[b], task, rows, target, series)

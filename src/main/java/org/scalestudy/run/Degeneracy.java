@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.check.FitTask;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Uncertainty;
 
@@ -15,13 +16,14 @@ final class Degeneracy {
     private Degeneracy() {
     }
 
-    static FitOutcome flag(FitOutcome fit) {
-        return fit.withDegenerate(reason(fit));
+    /** {@code fit}, the outcome of {@code task}, with its flag. */
+    static FitOutcome flag(FitTask task, FitOutcome fit) {
+        return fit.withDegenerate(reason(task, fit));
     }
 
     /** Why {@code fit} is degenerate, or "" when it is not. */
-    static String reason(FitOutcome fit) {
-        StringBuilder why = new StringBuilder(tooFewRuns(fit));
+    static String reason(FitTask task, FitOutcome fit) {
+        StringBuilder why = new StringBuilder(tooFewRuns(task, fit));
         Uncertainty u = fit.uncertainty();
         if (u != null && u.resamples() > 0 && u.failed() > MAX_FAILED_SHARE * u.resamples()) {
             why.append(why.length() == 0 ? "" : "; ").append(u.failed()).append(" of ").append(u.resamples())
@@ -32,13 +34,15 @@ final class Degeneracy {
     }
 
     /**
-     * "no spare degree of freedom: N runs for P parameters" when the fit has no more runs than parameters (its
-     * curve passes through them, so neither a bootstrap nor a back-test can say how far off it is); "" otherwise.
+     * "no spare degree of freedom: N runs for P parameters" when the fit has no more runs than parameters of its own
+     * (its curve passes through them, so neither a bootstrap nor a back-test can say how far off it is; parameters
+     * it shares with other groups are not its own); "" otherwise.
      */
-    static String tooFewRuns(FitOutcome fit) {
-        long runs = fit.runs().stream().filter(r -> r.role().equals(org.scalestudy.check.FitTask.FIT)).count();
-        int parameters = fit.parameters().size();
+    static String tooFewRuns(FitTask task, FitOutcome fit) {
+        long runs = fit.runs().stream().filter(r -> r.role().equals(FitTask.FIT)).count();
+        int parameters = fit.parameters().size() - (task.share() == null ? 0 : task.share().parameters().size());
         return runs > parameters ? "" : "no spare degree of freedom: " + runs + (runs == 1 ? " run" : " runs")
-                + " for " + parameters + " parameters";
+                + " for " + parameters + (task.share() == null ? "" : " unshared") + " parameter"
+                + (parameters == 1 ? "" : "s");
     }
 }

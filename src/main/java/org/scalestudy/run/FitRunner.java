@@ -24,8 +24,16 @@ final class FitRunner {
 
     /** @param sweep whether to run the fit-window sweep too (it is part of the outcome, so of the cache key) */
     FitOutcome fit(FitTask task, boolean sweep) {
-        if (cache == null) {
-            FitOutcome outcome = Interpreter.fit(task, sweep);
+        return fit(task, sweep, null);
+    }
+
+    /**
+     * @param joint the task's joint refit ({@link JointFits}), or null. A joint fit depends on the other groups'
+     *              rows too, which the cache key does not hold, so it always runs (a closed form: cheap).
+     */
+    FitOutcome fit(FitTask task, boolean sweep, Refit joint) {
+        if (cache == null || joint != null) {
+            FitOutcome outcome = Interpreter.fit(task, sweep, joint);
             ran.incrementAndGet();
             progress.fitDone(false);
             return outcome;

@@ -32,17 +32,25 @@ public final class Interpreter {
         // The fit-window sweep refits each law once per rung of its ladder: only when the report shows it.
         boolean sweep = study.report() != null && study.report().charts() != null
                 && study.report().charts().contains(SENSITIVITY_CHART);
-        List<FitOutcome> fits = PredictionIntervals.apply(
-                study.tasks().parallelStream().map(t -> runner.fit(t, sweep)).map(Degeneracy::flag).toList());
+        java.util.Map<FitTask, Refit> joint = JointFits.refits(study.tasks());
+        List<FitOutcome> fits = PredictionIntervals.apply(study.tasks().parallelStream()
+                .map(t -> Degeneracy.flag(t, runner.fit(t, sweep, joint.get(t)))).toList());
+        List<org.scalestudy.results.Decision> decisions = Decisions.of(study.comparisons(), study.tasks(), fits,
+                joint);
         return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
-                sourceSha256, study.datasets(), fits, study.report(),
-                Decisions.of(study.comparisons(), study.tasks(), fits));
+                sourceSha256, study.datasets(), fits, study.report(), decisions,
+                JointFits.multipliers(study.tasks(), fits), DecisionScores.of(decisions, fits));
     }
 
     /** The report chart that needs {@link FitOutcome#window()}. */
     static final String SENSITIVITY_CHART = "sensitivity";
 
     static FitOutcome fit(FitTask task, boolean sweep) {
+        return fit(task, sweep, null);
+    }
+
+    /** @param joint how the task is fitted jointly with others ({@link JointFits}); null: by its law alone */
+    static FitOutcome fit(FitTask task, boolean sweep, Refit joint) {
         Law law = task.law();
         List<double[]> fitRows = new ArrayList<>();
         List<double[]> holdoutRows = new ArrayList<>();
@@ -53,8 +61,10 @@ public final class Interpreter {
                 holdoutRows.add(task.rows()[i]);
             }
         }
-        FitReport report = law.fit(fitRows.toArray(double[][]::new));
+        FitReport report = joint == null ? law.fit(fitRows.toArray(double[][]::new))
+                : joint.fit(fitRows.toArray(double[][]::new), Double.POSITIVE_INFINITY);
         double[] params = report.params();
+        Refit refit = joint == null ? Refit.alone(law, params) : joint;
         List<RunRow> runs = new ArrayList<>(task.rows().length);
         List<Double> fitObs = new ArrayList<>();
         List<Double> fitPred = new ArrayList<>();
@@ -104,7 +114,8 @@ public final class Interpreter {
         List<ComputeOptimal> optimal = Frontier.points(law, params, budgets, task.targets());
         org.scalestudy.results.Uncertainty uncertainty = null;
         if (task.resamples() > 0 && allFinite(params)) {
-            Bootstrap.Intervals intervals = Bootstrap.run(law, fitRows.toArray(double[][]::new), parameters, task.rows(),
+            Bootstrap.Intervals intervals = Bootstrap.run(law, refit, fitRows.toArray(double[][]::new), parameters,
+                    task.rows(),
                     curve, xMin, curveEnd, task.targets(), optimal, task.resamples(), Bootstrap.seedOf(task));
             parameters = intervals.parameters();
             targets = intervals.targets();
@@ -112,10 +123,10 @@ public final class Interpreter {
             uncertainty = intervals.uncertainty();
         }
         List<org.scalestudy.results.WindowPoint> window = sweep && allFinite(params)
-                ? WindowSweep.sweep(law, fitRows.toArray(double[][]::new), holdoutRows.toArray(double[][]::new), params)
+                ? WindowSweep.sweep(law, refit, fitRows.toArray(double[][]::new), holdoutRows.toArray(double[][]::new))
                 : List.of();
         BackTest backtest = allFinite(params) && (!holdoutRows.isEmpty() || task.targets().length > 0)
-                ? BackTests.run(law, fitRows.toArray(double[][]::new), params)
+                ? BackTests.run(law, refit, fitRows.toArray(double[][]::new))
                 : BackTest.none();
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
                 task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),

@@ -63,8 +63,9 @@ final class PredictionIntervals {
         double q = conformalQuantile(used, LEVEL);
         String note = pooled
                 ? "pooled: this fit has " + own.size() + " back-test error" + (own.size() == 1 ? "" : "s")
-                  + " (fewer than " + OWN_MINIMUM + "), so the " + used.size() + " of law " + f.law() + "'s "
-                  + lawFits + " fit" + (lawFits == 1 ? "" : "s") + " in this study size its intervals"
+                  + " (fewer than " + OWN_MINIMUM + "), so the " + used.size() + " of the " + lawFits + " fit"
+                  + (lawFits == 1 ? "" : "s") + " of law " + f.law() + " with back-tests in this study size its"
+                  + " intervals"
                 : "own: sized by this fit's " + own.size() + " back-test errors";
         if (!Double.isFinite(q)) {
             note += "; too few for a " + Math.round(LEVEL * 100) + "% interval (needs "

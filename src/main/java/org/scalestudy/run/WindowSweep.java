@@ -26,6 +26,11 @@ final class WindowSweep {
      * @param fitted      the full fit's parameters (passed to {@link Law#refit}, which searches afresh)
      */
     static List<WindowPoint> sweep(Law law, double[][] fitRows, double[][] holdoutRows, double[] fitted) {
+        return sweep(law, Refit.alone(law, fitted), fitRows, holdoutRows);
+    }
+
+    /** As above, each refit made by {@code refit} (e.g. jointly, every group cut at the same x). */
+    static List<WindowPoint> sweep(Law law, Refit refit, double[][] fitRows, double[][] holdoutRows) {
         List<WindowPoint> points = new ArrayList<>();
         if (holdoutRows.length == 0 || fitRows.length == 0) {
             return points;
@@ -51,7 +56,7 @@ final class WindowSweep {
             if (kept.size() < law.minimumRows()) {
                 break;
             }
-            FitReport report = law.refit(kept.toArray(double[][]::new), fitted);
+            FitReport report = refit.fit(kept.toArray(double[][]::new), cutoff);
             double[] predicted = new double[holdoutRows.length];
             for (int i = 0; i < holdoutRows.length; i++) {
                 predicted[i] = law.predict(report.params(), holdoutRows[i]);

@@ -35,7 +35,7 @@ class DecisionViewsTest {
         // (0.9 + 0.6 + 0.7 + 0.5) / 4 = 0.675.
         assertEquals("Scored against the held-out runs, the predicted winner is the observed best in 1 of 4 decisions"
                 + " (25%: 1 of 2 at C == 1, 0 of 2 at C == 2), and the whole ranking is right in 1 of 4 (25%); the"
-                + " bootstrap gave the predicted winners a mean probability of 67.5%.",
+                + " predicted winners' mean P(winner) is 67.5%.",
                 DecisionViews.summary(DECISIONS));
         Views.Table table = DecisionViews.of(DECISIONS).tables().get(0);
         assertEquals(List.of("group", "at", HOSTILE, "b", "predicted ranking", "P(ranking)", "P(winner)",
@@ -45,6 +45,35 @@ class DecisionViewsTest {
                 HOSTILE + " > b", "\u2713 yes"), first);
         assertTrue(table.rows().get(0).cells().get(2).strong(), "the predicted winner in bold");
         assertEquals("95% bootstrap interval 0.65 to 0.75", table.rows().get(0).cells().get(2).title());
+    }
+
+    /**
+     * The verdict names the law the back-tests favour (the lower median back-test score, 0.05 against 0.08) and says
+     * plainly when a law's probabilities score worse than a constant (0.30 against 0.23) and when the naive rule
+     * beat the law (9 against 7 of 20).
+     */
+    @Test
+    void theVerdictSaysWhichRuleToActOn() {
+        List<org.scalestudy.results.DecisionScore> scores = List.of(
+                new org.scalestudy.results.DecisionScore("direct", "d", "dataset", 20, 20, 7, 9, 60, 41, 14, 0.30,
+                        0.23, 0.39, 0.08),
+                new org.scalestudy.results.DecisionScore("shared", "d", "dataset", 20, 20, 10, 9, 60, 42, 20, 0.22,
+                        0.28, 0.29, 0.05));
+        String verdict = DecisionViews.verdict(scores);
+        assertTrue(verdict.contains("The study's own back-tests (inside the fit windows, before any held-out run)"
+                + " favour law shared: its median back-test score is 0.05, the lowest of the 2 laws compared."),
+                verdict);
+        assertTrue(verdict.contains("Law direct picks the observed best in 7 of 20; the naive pick (the best observed"
+                + " at the largest fitted run) in 9 of 20; the Brier score of its P(winner) is 0.3 against 0.23 for a"
+                + " constant one-in-k, on the 14 decisions with a probability (worse than saying nothing: do not act on"
+                + " it). The naive rule did better here."), verdict);
+        assertTrue(verdict.contains("Law shared picks the observed best in 10 of 20; the naive pick (the best observed"
+                + " at the largest fitted run) in 9 of 20; the Brier score of its P(winner) is 0.22 against 0.28 for a"
+                + " constant one-in-k, on the 20 decisions with a probability (better than saying nothing)."),
+                verdict);
+        Views.Table rules = DecisionViews.of(DECISIONS, scores, List.of()).tables().get(0);
+        assertEquals(List.of("direct", "dataset", "20", "7", "9", "41 of 60", "0.3", "0.23", "0.39", "0.08"),
+                rules.rows().get(0).cells().stream().map(Views.Cell::text).toList());
     }
 
     @Test
