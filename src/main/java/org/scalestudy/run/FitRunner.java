@@ -16,10 +16,24 @@ final class FitRunner {
     private final AtomicInteger cached = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
 
+    private final boolean backtests;
+
     /** @param cache null for none */
     FitRunner(FitCache cache, Progress progress) {
+        this(cache, progress, true);
+    }
+
+    /**
+     * @param backtests false to leave the back-tests (and so the prediction intervals) out: only for measuring
+     *                  what they cost ({@code IntervalCostBench}); never with a cache
+     */
+    FitRunner(FitCache cache, Progress progress, boolean backtests) {
+        if (!backtests && cache != null) {
+            throw new IllegalArgumentException("fits without back-tests must not be cached");
+        }
         this.cache = cache;
         this.progress = progress;
+        this.backtests = backtests;
     }
 
     /** @param sweep whether to run the fit-window sweep too (it is part of the outcome, so of the cache key) */
@@ -33,7 +47,7 @@ final class FitRunner {
      */
     FitOutcome fit(FitTask task, boolean sweep, Refit joint) {
         if (cache == null || joint != null) {
-            FitOutcome outcome = Interpreter.fit(task, sweep, joint);
+            FitOutcome outcome = Interpreter.fit(task, sweep, joint, backtests);
             ran.incrementAndGet();
             progress.fitDone(false);
             return outcome;

@@ -51,6 +51,11 @@ public final class Interpreter {
 
     /** @param joint how the task is fitted jointly with others ({@link JointFits}); null: by its law alone */
     static FitOutcome fit(FitTask task, boolean sweep, Refit joint) {
+        return fit(task, sweep, joint, true);
+    }
+
+    /** @param backtests false to leave out the back-tests that size the prediction intervals (see FitRunner) */
+    static FitOutcome fit(FitTask task, boolean sweep, Refit joint, boolean backtests) {
         Law law = task.law();
         List<double[]> fitRows = new ArrayList<>();
         List<double[]> holdoutRows = new ArrayList<>();
@@ -125,7 +130,7 @@ public final class Interpreter {
         List<org.scalestudy.results.WindowPoint> window = sweep && allFinite(params)
                 ? WindowSweep.sweep(law, refit, fitRows.toArray(double[][]::new), holdoutRows.toArray(double[][]::new))
                 : List.of();
-        BackTest backtest = allFinite(params) && (!holdoutRows.isEmpty() || task.targets().length > 0)
+        BackTest backtest = backtests && allFinite(params) && (!holdoutRows.isEmpty() || task.targets().length > 0)
                 ? BackTests.run(law, refit, fitRows.toArray(double[][]::new))
                 : BackTest.none();
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),

@@ -4,12 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 
 /** Times repetitions of a piece of work by the wall clock and by the process's CPU time, for the benchmarks. */
-final class WallAndCpu {
+public final class WallAndCpu {
     private WallAndCpu() {
     }
 
     /** Wall-clock seconds of each repetition, then the process's CPU seconds of each. */
-    static double[][] time(int repeats, Supplier<?> work) {
+    public static double[][] time(int repeats, Supplier<?> work) {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[][] seconds = new double[2][repeats];
