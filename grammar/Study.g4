@@ -92,7 +92,8 @@ fitClause
     | PREDICT at+=expr (COMMA at+=expr)*                                   # predictClause
     | COMPARE column=ID AT at+=expr (COMMA at+=expr)* (PREFER direction=ID)?  # compareClause
     | NOTE text=STRING                                                     # noteClause
-    | SHARE params+=ID (COMMA params+=ID)* ACROSS column=ID                 # shareClause
+    // 'share' and 'across' are words of this clause only, not keywords: a law or column may still be named so
+    | {_input.LT(1).getText().equals("share")}? share=ID params+=ID (COMMA params+=ID)* across=ID column=ID  # shareClause
     ;
 
 reportEntry
@@ -147,8 +148,6 @@ OF          : 'of' ;
 COMPARE     : 'compare' ;
 AT          : 'at' ;
 PREFER      : 'prefer' ;
-SHARE       : 'share' ;
-ACROSS      : 'across' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

@@ -32,7 +32,7 @@ public final class ColumnGuesser {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
     private static final Set<String> KEYWORDS = Set.of("study", "description", "data", "let", "where", "law", "fit",
             "to", "by", "window", "holdout", "report", "chart", "table", "and", "or", "not", "param", "in", "start",
-            "bootstrap", "seed", "predict", "compare", "at", "prefer", "of", "narrative", "note", "share", "across");
+            "bootstrap", "seed", "predict", "compare", "at", "prefer", "of", "narrative", "note");
     private static final Set<String> PARAMS = Set.of("n", "params", "nparams", "numparams", "parameters",
             "modelsize", "size", "paramsnoembed", "nonembeddingparams", "paramcount", "modelparams");
     private static final Set<String> TOKENS = Set.of("d", "tokens", "ntokens", "numtokens", "traintokens",

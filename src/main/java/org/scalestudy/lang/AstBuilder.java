@@ -156,6 +156,11 @@ final class AstBuilder {
                             + share.pos().line() + "); name every shared parameter in one"));
                     continue;
                 }
+                if (!sc.across.getText().equals("across")) {
+                    diagnostics.add(source.error(pos(sc.across), "unexpected '" + sc.across.getText()
+                            + "'; expected 'across' (share PARAMETER, ... across COLUMN)"));
+                    continue;
+                }
                 share = new FitDecl.Share(sc.params.stream().map(this::name).toList(), name(sc.column),
                         pos(sc.start));
                 continue;

@@ -79,6 +79,21 @@ class JointFitsTest {
         assertEquals(0, b.holdoutMetrics().mae(), 1e-12);
     }
 
+    /** 'share' and 'across' are words of the clause only: a law (or column) may still be called so. */
+    @Test
+    void aLawNamedAcrossOrShareStillWorks() throws Exception {
+        StudyResult r = build("""
+                  law across = direct_power(x: C, y: acc)
+                  law share = direct_power(x: C, y: acc)
+                  fit across, share to d by recipe
+                    window C <= 1e20
+                    share alpha across recipe
+                """);
+        assertEquals(4, r.fits().size());
+        assertEquals("across", r.fits().get(0).law());
+        assertEquals(0.1, r.fits().get(3).parameters().get(1).value(), 1e-12);
+    }
+
     @Test
     void shareNamesAByColumnParametersTheLawHasAndALawThatCanBeFittedJointly() {
         assertEquals(List.of("6:24 'share ... across run' needs 'run' among the fit's 'by' columns (recipe)"),
@@ -87,6 +102,8 @@ class JointFitsTest {
                 errors("  fit l to d by recipe\n    share alpah across recipe"));
         assertEquals(List.of("6:5 law 'b' (bnsl) cannot share parameters across groups; 'share' fits direct_power"
                 + " jointly"), errors("  fit b to d by recipe\n    share c0 across recipe"));
+        assertEquals(List.of("6:17 unexpected 'over'; expected 'across' (share PARAMETER, ... across COLUMN)"),
+                errors("  fit l to d by recipe\n    share alpha over recipe"));
         assertEquals(List.of("7:5 this fit already has a 'share' clause (line 6); name every shared parameter in one"),
                 errors("  fit l to d by recipe\n    share alpha across recipe\n    share A across recipe"));
     }
