@@ -29,6 +29,11 @@ public final class Interpreter {
     }
 
     static StudyResult run(CheckedStudy study, String sourceFile, String sourceSha256, FitRunner runner) {
+        return Workers.call(() -> runOnWorkers(study, sourceFile, sourceSha256, runner));
+    }
+
+    private static StudyResult runOnWorkers(CheckedStudy study, String sourceFile, String sourceSha256,
+                                            FitRunner runner) {
         // The fit-window sweep refits each law once per rung of its ladder: only when the report shows it.
         boolean sweep = study.report() != null && study.report().charts() != null
                 && study.report().charts().contains(SENSITIVITY_CHART);

@@ -300,14 +300,7 @@ class GadreDatasetChoiceTest {
 
     /** {intercept, slope} of log(-log Q) on log C over the M = 1 runs below 1e9 parameters. */
     private static double[] leastSquares(List<Run> runs, String dataset, String task, double r) {
-        List<double[]> rows = new ArrayList<>();
-        for (Run run : runs) {
-            double acc = run.accuracy().get(task);
-            double q = (acc - r) / (1 - r);
-            if (run.dataset().equals(dataset) && run.params() < 1e9 && acc >= r * 1.05 && q > 0 && q < 1) {
-                rows.add(new double[] {Math.log(run.compute()), Math.log(-Math.log(q))});
-            }
-        }
+        List<double[]> rows = points(runs, dataset, task, r);
         assertTrue(rows.size() >= 2, dataset + " " + task);
         double mx = rows.stream().mapToDouble(x -> x[0]).average().orElseThrow();
         double my = rows.stream().mapToDouble(x -> x[1]).average().orElseThrow();

@@ -70,11 +70,7 @@ class HeldOutInvarianceTest {
     private static ArrayNode intervals(JsonNode results) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode fit : results.get("fits")) {
-            for (JsonNode run : fit.get("runs")) {
-                if (run.get("role").asText().equals("holdout")) {
-                    out.add(run.get("interval"));
-                }
-            }
+            out.addAll(ofHeldOutRuns(fit, "interval"));
             out.add(fit.get("prediction").get("quantile"));
             out.add(fit.get("prediction").get("band"));
         }
@@ -84,10 +80,17 @@ class HeldOutInvarianceTest {
     private static ArrayNode observations(JsonNode results) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode fit : results.get("fits")) {
-            for (JsonNode run : fit.get("runs")) {
-                if (run.get("role").asText().equals("holdout")) {
-                    out.add(run.get("observed"));
-                }
+            out.addAll(ofHeldOutRuns(fit, "observed"));
+        }
+        return out;
+    }
+
+    /** The field {@code key} of every held-out run of {@code fit}. */
+    private static ArrayNode ofHeldOutRuns(JsonNode fit, String key) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode run : fit.get("runs")) {
+            if (run.get("role").asText().equals("holdout")) {
+                out.add(run.get(key));
             }
         }
         return out;

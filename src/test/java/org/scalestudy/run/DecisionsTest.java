@@ -3,7 +3,6 @@ package org.scalestudy.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalestudy.lang.Diagnostic;
-import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.results.Decision;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.StudyResult;
@@ -31,28 +28,14 @@ class DecisionsTest {
     @TempDir
     Path dir;
 
+    private static final String LAW = "  law l = direct_power(x: C, y: acc)\n";
+
     StudyResult build(String fit) throws Exception {
-        StringBuilder csv = new StringBuilder("run,recipe,C,acc\n");
-        for (String recipe : List.of("a", "b")) {
-            double a = recipe.equals("a") ? 50 : 500;
-            double alpha = recipe.equals("a") ? 0.10 : 0.15;
-            for (int i = 18; i <= 22; i++) {
-                double c = Math.pow(10, i);
-                csv.append(recipe).append(i).append(',').append(recipe).append(',').append(c).append(',')
-                        .append(Math.exp(-a * Math.pow(c, -alpha))).append('\n');
-            }
-        }
-        Files.writeString(dir.resolve("runs.csv"), csv);
-        Path file = dir.resolve("t.study");
-        Files.writeString(file, "study \"t\" {\n  data d = csv(\"runs.csv\")\n"
-                + "  law l = direct_power(x: C, y: acc)\n" + fit + "\n}\n");
-        return Pipeline.run(Pipeline.check(StudyFiles.find(List.of(file)))).get(0);
+        return RecipeStudy.build(dir, new double[] {50, 500}, new double[] {0.10, 0.15}, LAW, fit);
     }
 
     List<String> errors(String fit) {
-        DiagnosticException e = assertThrows(DiagnosticException.class, () -> build(fit));
-        return e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
+        return RecipeStudy.errors(dir, new double[] {50, 500}, new double[] {0.10, 0.15}, LAW, fit);
     }
 
     @Test

@@ -1,15 +1,11 @@
 package org.scalestudy.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalestudy.lang.Diagnostic;
-import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.SharedFit;
 import org.scalestudy.results.StudyResult;
@@ -24,27 +20,14 @@ class JointFitsTest {
     @TempDir
     Path dir;
 
+    private static final String LAWS = "  law l = direct_power(x: C, y: acc)\n  law b = bnsl(x: C, y: acc)\n";
+
     StudyResult build(String fit) throws Exception {
-        StringBuilder csv = new StringBuilder("run,recipe,C,acc\n");
-        for (String recipe : List.of("a", "b")) {
-            double a = recipe.equals("a") ? 50 : 80;
-            for (int i = 18; i <= 22; i++) {
-                double c = Math.pow(10, i);
-                csv.append(recipe).append(i).append(',').append(recipe).append(',').append(c).append(',')
-                        .append(Math.exp(-a * Math.pow(c, -0.1))).append('\n');
-            }
-        }
-        Files.writeString(dir.resolve("runs.csv"), csv);
-        Path file = dir.resolve("t.study");
-        Files.writeString(file, "study \"t\" {\n  data d = csv(\"runs.csv\")\n"
-                + "  law l = direct_power(x: C, y: acc)\n  law b = bnsl(x: C, y: acc)\n" + fit + "\n}\n");
-        return Pipeline.run(Pipeline.check(StudyFiles.find(List.of(file)))).get(0);
+        return RecipeStudy.build(dir, new double[] {50, 80}, new double[] {0.1, 0.1}, LAWS, fit);
     }
 
     List<String> errors(String fit) {
-        DiagnosticException e = assertThrows(DiagnosticException.class, () -> build(fit));
-        return e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
+        return RecipeStudy.errors(dir, new double[] {50, 80}, new double[] {0.1, 0.1}, LAWS, fit);
     }
 
     @Test
