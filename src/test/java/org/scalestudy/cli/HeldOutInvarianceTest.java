@@ -42,6 +42,8 @@ class HeldOutInvarianceTest {
         Path studies = root.resolve("studies");
         Files.createDirectories(studies.resolve(DATA).getParent());
         Files.copy(Path.of("studies/published").resolve(STUDY), studies.resolve(STUDY));
+        String narrative = STUDY.replace(".study", ".md");
+        Files.copy(Path.of("studies/published").resolve(narrative), studies.resolve(narrative));
         List<String> lines = Files.readAllLines(Path.of("studies/published").resolve(DATA), StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         int changed = 0;
