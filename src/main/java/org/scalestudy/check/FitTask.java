@@ -47,6 +47,12 @@ public record FitTask(String lawName, Law law, String dataset, String group, int
      * @param value      this group's value of {@code column}
      */
     public record Share(List<String> parameters, String column, String context, String value) { }
+
+    /** The rows of this role ({@link #FIT}, {@link #HOLDOUT} or {@link #EXCLUDED}), in data order. */
+    public double[][] rowsOf(String role) {
+        return java.util.stream.IntStream.range(0, rows.length).filter(i -> roles.get(i).equals(role))
+                .mapToObj(i -> rows[i]).toArray(double[][]::new);
+    }
     public static final String FIT = "fit";
     public static final String HOLDOUT = "holdout";
     public static final String EXCLUDED = "excluded";

@@ -97,14 +97,10 @@ final class Bootstrap {
     }
 
     /**
-     * The parameters refitted on every resample, in resample order (a failed refit gives non-finite values): the
-     * draws behind {@link #run}'s intervals, for anything else that needs them (e.g. {@code Decisions}).
+     * The parameters refitted by {@code refit} on every resample, in resample order (a failed refit gives
+     * non-finite values): the draws behind {@link #run}'s intervals, for anything else that needs them (e.g.
+     * {@code Decisions}).
      */
-    static double[][] draws(Law law, double[][] fitRows, double[] fitted, int resamples, long seed) {
-        return draws(Refit.alone(law, fitted), fitRows, resamples, seed);
-    }
-
-    /** The draws with each resample fitted by {@code refit}. */
     static double[][] draws(Refit refit, double[][] fitRows, int resamples, long seed) {
         return IntStream.range(0, resamples).parallel()
                 .mapToObj(b -> refit.fit(resampleRows(fitRows, seed, b), Double.POSITIVE_INFINITY).params())

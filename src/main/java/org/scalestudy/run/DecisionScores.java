@@ -1,7 +1,6 @@
 package org.scalestudy.run;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +64,8 @@ final class DecisionScores {
     private static double backtestScore(Decision d, List<FitOutcome> fits) {
         double[] scores = fits.stream().filter(f -> f.law().equals(d.law()) && f.dataset().equals(d.dataset()))
                 .flatMap(f -> PredictionIntervals.scores(f.backtest()).stream()).mapToDouble(Double::doubleValue)
-                .sorted().toArray();
-        if (scores.length == 0) {
-            return Double.NaN;
-        }
-        int n = scores.length;
-        return n % 2 == 1 ? scores[n / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2;
+                .toArray();
+        return Bootstrap.percentile(scores, 0.5);
     }
 
     private static double square(double x) {

@@ -17,12 +17,13 @@ import org.scalestudy.results.ParameterValue;
 
 /**
  * Evaluates the {@link Comparison}s of a study once its fits are done: per target, the choices ranked by the
- * fitted law's prediction; the share of bootstrap resamples in which that ranking (and the winner) holds; and,
- * where the target's runs were held out, the observed ranking and whether the prediction was right.
+ * fitted law's prediction; the probability that the predicted winner is best, from the law's back-tested errors;
+ * the share of bootstrap resamples in which the ranking (and the winner) holds; the naive single-scale pick; and,
+ * where the target's runs were held out, the observed ranking and whether each rule was right.
  *
- * <p>Resample {@code b} of every choice is the resample {@code b} of its fit's bootstrap (the same seed, so the
- * same draws as its intervals: {@link Bootstrap#draws}), and the choices' fits are independent, so each
- * resample gives one joint draw of the predictions. The draws are refitted here rather than cached with the
+ * <p>Resample {@code b} of every choice is the resample {@code b} of its fit's bootstrap (its own seed,
+ * {@link Bootstrap#seedOf}, so the same draws as its intervals), and the choices' resamples are independent, so
+ * each resample gives one joint draw of the predictions. The draws are refitted here rather than cached with the
  * fit. Ties rank the choice listed first higher (in the prediction and the observations); in a resample, the
  * ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
  */
@@ -265,7 +266,7 @@ final class Decisions {
             predicted[c] = predict(task.law(), params, task, rows, target, series);
             if (task.resamples() > 0 && finite(params)) {
                 double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(
-                        joint.getOrDefault(k, Refit.alone(k.law(), params)), fitRows(k), k.resamples(),
+                        joint.getOrDefault(k, Refit.alone(k.law(), params)), k.rowsOf(FitTask.FIT), k.resamples(),
                         Bootstrap.seedOf(k)));
                 resampled[c] = new double[draws.length];
                 for (int b = 0; b < draws.length; b++) {
@@ -379,16 +380,6 @@ final class Decisions {
 
     private static double[] fitted(FitOutcome outcome) {
         return outcome.parameters().stream().mapToDouble(ParameterValue::value).toArray();
-    }
-
-    private static double[][] fitRows(FitTask task) {
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < task.rows().length; i++) {
-            if (task.roles().get(i).equals(FitTask.FIT)) {
-                rows.add(task.rows()[i]);
-            }
-        }
-        return rows.toArray(double[][]::new);
     }
 
     private static boolean finite(double[] values) {

@@ -62,17 +62,9 @@ public final class Interpreter {
     /** @param backtests false to leave out the back-tests that size the prediction intervals (see FitRunner) */
     static FitOutcome fit(FitTask task, boolean sweep, Refit joint, boolean backtests) {
         Law law = task.law();
-        List<double[]> fitRows = new ArrayList<>();
-        List<double[]> holdoutRows = new ArrayList<>();
-        for (int i = 0; i < task.rows().length; i++) {
-            if (task.roles().get(i).equals(FitTask.FIT)) {
-                fitRows.add(task.rows()[i]);
-            } else if (task.roles().get(i).equals(FitTask.HOLDOUT)) {
-                holdoutRows.add(task.rows()[i]);
-            }
-        }
-        FitReport report = joint == null ? law.fit(fitRows.toArray(double[][]::new))
-                : joint.fit(fitRows.toArray(double[][]::new), Double.POSITIVE_INFINITY);
+        double[][] fitRows = task.rowsOf(FitTask.FIT);
+        double[][] holdoutRows = task.rowsOf(FitTask.HOLDOUT);
+        FitReport report = joint == null ? law.fit(fitRows) : joint.fit(fitRows, Double.POSITIVE_INFINITY);
         double[] params = report.params();
         Refit refit = joint == null ? Refit.alone(law, params) : joint;
         List<RunRow> runs = new ArrayList<>(task.rows().length);
@@ -124,19 +116,18 @@ public final class Interpreter {
         List<ComputeOptimal> optimal = Frontier.points(law, params, budgets, task.targets());
         org.scalestudy.results.Uncertainty uncertainty = null;
         if (task.resamples() > 0 && allFinite(params)) {
-            Bootstrap.Intervals intervals = Bootstrap.run(law, refit, fitRows.toArray(double[][]::new), parameters,
-                    task.rows(),
-                    curve, xMin, curveEnd, task.targets(), optimal, task.resamples(), Bootstrap.seedOf(task));
+            Bootstrap.Intervals intervals = Bootstrap.run(law, refit, fitRows, parameters, task.rows(), curve, xMin,
+                    curveEnd, task.targets(), optimal, task.resamples(), Bootstrap.seedOf(task));
             parameters = intervals.parameters();
             targets = intervals.targets();
             optimal = intervals.computeOptimal();
             uncertainty = intervals.uncertainty();
         }
         List<org.scalestudy.results.WindowPoint> window = sweep && allFinite(params)
-                ? WindowSweep.sweep(law, refit, fitRows.toArray(double[][]::new), holdoutRows.toArray(double[][]::new))
+                ? WindowSweep.sweep(law, refit, fitRows, holdoutRows)
                 : List.of();
-        BackTest backtest = backtests && allFinite(params) && (!holdoutRows.isEmpty() || task.targets().length > 0)
-                ? BackTests.run(law, refit, fitRows.toArray(double[][]::new))
+        BackTest backtest = backtests && allFinite(params) && (holdoutRows.length > 0 || task.targets().length > 0)
+                ? BackTests.run(law, refit, fitRows)
                 : BackTest.none();
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
                 task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),

@@ -32,9 +32,10 @@ final class JointFits {
     static Map<FitTask, Refit> refits(List<FitTask> tasks) {
         Map<FitTask, Refit> out = new IdentityHashMap<>();
         for (List<FitTask> members : sets(tasks).values()) {
+            List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(FitTask.FIT)).toList();
             for (int i = 0; i < members.size(); i++) {
                 int self = i;
-                out.put(members.get(i), (rows, cutoff) -> fitMember(members, self, rows, cutoff));
+                out.put(members.get(i), (rows, cutoff) -> fitMember(members, fitRows, self, rows, cutoff));
             }
         }
         return out;
@@ -84,11 +85,13 @@ final class JointFits {
         FitTask first = members.get(0);
         JointFit law = (JointFit) first.law();
         Set<String> shared = new TreeSet<>(first.share().parameters());
+        List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(FitTask.FIT)).toList();
+        long[] seeds = members.stream().mapToLong(Bootstrap::seedOf).toArray();
         List<double[]> out = new ArrayList<>();
         for (int b = 0; b < first.resamples(); b++) {
             List<double[][]> groups = new ArrayList<>();
-            for (FitTask member : members) {
-                groups.add(Bootstrap.resampleRows(fitRows(member), Bootstrap.seedOf(member), b));
+            for (int j = 0; j < members.size(); j++) {
+                groups.add(Bootstrap.resampleRows(fitRows.get(j), seeds[j], b));
             }
             List<FitReport> reports = law.fitJointly(groups, shared);
             double[] multipliers = new double[members.size()];
@@ -100,8 +103,12 @@ final class JointFits {
         return out;
     }
 
-    /** Member {@code self} fitted on {@code rows}, jointly with the others' fit rows up to {@code cutoff}. */
-    private static FitReport fitMember(List<FitTask> members, int self, double[][] rows, double cutoff) {
+    /**
+     * Member {@code self} fitted on {@code rows}, jointly with the others' fit rows ({@code fitRows}, by member) up
+     * to {@code cutoff}.
+     */
+    private static FitReport fitMember(List<FitTask> members, List<double[][]> fitRows, int self, double[][] rows,
+                                       double cutoff) {
         FitTask first = members.get(0);
         List<double[][]> groups = new ArrayList<>();
         int at = -1;
@@ -112,7 +119,7 @@ final class JointFits {
                 continue;
             }
             FitTask other = members.get(j);
-            double[][] kept = Arrays.stream(fitRows(other)).filter(r -> other.law().axis(r) <= cutoff)
+            double[][] kept = Arrays.stream(fitRows.get(j)).filter(r -> other.law().axis(r) <= cutoff)
                     .toArray(double[][]::new);
             if (kept.length > 0) {
                 groups.add(kept);  // a group with no run up to the cutoff is left out of this refit
@@ -132,16 +139,6 @@ final class JointFits {
             }
         }
         return out;
-    }
-
-    static double[][] fitRows(FitTask task) {
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < task.rows().length; i++) {
-            if (task.roles().get(i).equals(FitTask.FIT)) {
-                rows.add(task.rows()[i]);
-            }
-        }
-        return rows.toArray(double[][]::new);
     }
 
     private static double[] params(FitOutcome outcome) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalestudy.check.FitTask;
 import org.scalestudy.results.BackTest;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
@@ -58,7 +59,7 @@ final class PredictionIntervals {
             return f;
         }
         List<Double> own = scores(f.backtest());
-        boolean pooled = own.size() < OWN_MINIMUM;
+        boolean pooled = own.size() < OWN_MINIMUM;  // the same rule as signedScores
         List<Double> used = pooled ? lawScores : own;
         double q = conformalQuantile(used, LEVEL);
         String note = pooled
@@ -77,7 +78,7 @@ final class PredictionIntervals {
         int judged = 0;
         double score = 0;
         for (RunRow r : f.runs()) {
-            if (r.role().equals("holdout") && Double.isFinite(q)) {
+            if (r.role().equals(FitTask.HOLDOUT) && Double.isFinite(q)) {
                 Interval interval = interval(q, r.predicted(), r.x(), xMax);
                 if (interval != null) {
                     r = r.withInterval(interval);
@@ -128,6 +129,7 @@ final class PredictionIntervals {
         return pooled;
     }
 
+    /** The signed scores of a fit's back-test errors, e / sqrt(d + OFFSET), finite ones only. */
     private static List<Double> signed(BackTest backtest) {
         List<Double> out = new ArrayList<>(backtest.errors().size());
         for (BackTest.Error e : backtest.errors()) {
@@ -141,14 +143,7 @@ final class PredictionIntervals {
 
     /** The scores of a fit's back-test errors, |e| / sqrt(d + OFFSET), finite ones only. */
     static List<Double> scores(BackTest backtest) {
-        List<Double> out = new ArrayList<>(backtest.errors().size());
-        for (BackTest.Error e : backtest.errors()) {
-            double s = Math.abs(e.error()) / growth(e.distance());
-            if (Double.isFinite(s)) {
-                out.add(s);
-            }
-        }
-        return out;
+        return signed(backtest).stream().map(Math::abs).toList();
     }
 
     /** How an interval's half-width grows with the distance extrapolated, d decades (d ≥ 0). */
@@ -191,7 +186,7 @@ final class PredictionIntervals {
     static double fitMax(FitOutcome f) {
         double max = Double.NaN;
         for (RunRow r : f.runs()) {
-            if (r.role().equals("fit") && r.x() > 0 && Double.isFinite(r.x())) {
+            if (r.role().equals(FitTask.FIT) && r.x() > 0 && Double.isFinite(r.x())) {
                 max = Double.isNaN(max) ? r.x() : Math.max(max, r.x());
             }
         }
