@@ -334,15 +334,8 @@ final class ChartSpecs {
 
         // The held-out runs' prediction intervals, as error bars under their points.
         if (!runIntervalValues.isEmpty()) {
-            ObjectNode bars = layers.addObject();
-            bars.put("name", "holdout-intervals");
-            bars.putObject("data").set("values", runIntervalValues);
-            bars.putObject("mark").put("type", "errorbar").put("ticks", true).put("color", HOLDOUT_COLOR)
-                    .put("opacity", 0.7).put("thickness", 1.5);
-            ObjectNode barEnc = bars.putObject("encoding");
-            barEnc.set("x", x.deepCopy());
-            barEnc.set("y", y.deepCopy().put("field", "low"));
-            barEnc.putObject("y2").put("field", "high");
+            ObjectNode barEnc = errorBars(layers, "holdout-intervals", runIntervalValues, HOLDOUT_COLOR, 0.7, 1.5,
+                    x, y, "low", "high");
             ArrayNode tips = barEnc.putArray("tooltip");
             tips.add(tip("id", "nominal", "id", null));
             tips.add(tip("x", "quantitative", "x", NUMBER_FORMAT));
@@ -365,15 +358,8 @@ final class ChartSpecs {
 
         if (!targetValues.isEmpty()) {
             if (IntervalViews.targetsHaveIntervals(fit)) {
-                ObjectNode pbar = layers.addObject();
-                pbar.put("name", "target-prediction-intervals");
-                pbar.putObject("data").set("values", targetValues.deepCopy());
-                pbar.putObject("mark").put("type", "errorbar").put("ticks", true).put("color", TARGET_COLOR)
-                        .put("opacity", 0.6).put("thickness", 1);
-                ObjectNode pbarEnc = pbar.putObject("encoding");
-                pbarEnc.set("x", x.deepCopy());
-                pbarEnc.set("y", y.deepCopy().put("field", "piLow"));
-                pbarEnc.putObject("y2").put("field", "piHigh");
+                errorBars(layers, "target-prediction-intervals", targetValues.deepCopy(), TARGET_COLOR, 0.6, 1, x, y,
+                        "piLow", "piHigh");
             }
             ObjectNode bar = layers.addObject();
             bar.put("name", "target-intervals");
@@ -951,6 +937,21 @@ final class ChartSpecs {
         tips.add(tip("role", "nominal", "role", null));
         tips.add(tip("note", "nominal", "note", null));
         return tips;
+    }
+
+    /** A layer of error bars from {@code low} to {@code high} at each value's x; its encoding, for tooltips. */
+    private static ObjectNode errorBars(ArrayNode layers, String name, ArrayNode values, String color, double opacity,
+                                        double thickness, ObjectNode x, ObjectNode y, String low, String high) {
+        ObjectNode bars = layers.addObject();
+        bars.put("name", name);
+        bars.putObject("data").set("values", values);
+        bars.putObject("mark").put("type", "errorbar").put("ticks", true).put("color", color)
+                .put("opacity", opacity).put("thickness", thickness);
+        ObjectNode enc = bars.putObject("encoding");
+        enc.set("x", x.deepCopy());
+        enc.set("y", y.deepCopy().put("field", low));
+        enc.putObject("y2").put("field", high);
+        return enc;
     }
 
     private static ObjectNode tip(String field, String type, String title, String format) {
