@@ -88,6 +88,33 @@ public final class Bounds {
         return sb.append(']').toString();
     }
 
+    /**
+     * The active-set test every minimiser here shares: whether a variable at {@code x}, with the
+     * objective's gradient {@code g} there, sits on a bound of {@code [lo, hi]} that the gradient pushes it
+     * out of (descent would leave the box). A projected method holds such a variable for the iteration;
+     * a first-order test leaves it out.
+     */
+    public static boolean held(double x, double g, double lo, double hi) {
+        return (x <= lo && g > 0) || (x >= hi && g < 0);
+    }
+
+    /**
+     * The infinity norm of the projected gradient, as scipy's L-BFGS-B {@code projgr}: each component of
+     * {@code g} cut to the distance {@code x} can move against it before meeting a bound.
+     */
+    public static double projectedGradientNorm(double[] x, double[] g, double[] lo, double[] hi) {
+        double norm = 0;
+        for (int i = 0; i < x.length; i++) {
+            norm = Math.max(norm, Math.abs(projected(x[i], g[i], lo[i], hi[i])));
+        }
+        return norm;
+    }
+
+    /** Component {@code g} of the projected gradient at {@code x} in {@code [lo, hi]}. */
+    static double projected(double x, double g, double lo, double hi) {
+        return g < 0 ? Math.max(x - hi, g) : Math.min(x - lo, g);
+    }
+
     /** Within this relative distance of a finite bound, a value counts as on it. */
     public static final double ON_BOUND = 1e-8;
 

@@ -1,6 +1,9 @@
 package org.scalestudy.fit;
 
-import java.util.Locale;
+import static org.scalestudy.fit.OptimizeResult.fmt;
+import static org.scalestudy.fit.Vectors.allFinite;
+import static org.scalestudy.fit.Vectors.axpy;
+import static org.scalestudy.fit.Vectors.dot;
 
 /**
  * A bounded limited-memory quasi-Newton minimiser: projected L-BFGS with box bounds.
@@ -44,7 +47,7 @@ import java.util.Locale;
  * @param maxEvaluations objective evaluation limit
  */
 public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, long maxEvaluations)
-        implements Minimizer {
+        implements Minimizer<Objective> {
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
     private static final int MAX_TRIALS = 30;
@@ -98,24 +101,9 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
     }
 
     @Override
-    public Minimum minimize(Objective f, double[] start, Bounds bounds) {
+    public OptimizeResult minimize(Objective f, double[] start, Bounds bounds) {
         Minimizer.checkDimensions(f.dimension(), start, bounds);
         return new Run(f, bounds).minimize(start);
-    }
-
-    /** The infinity norm of the projected gradient, as scipy's L-BFGS-B {@code projgr}. */
-    public static double projectedGradientNorm(double[] x, double[] g, double[] lo, double[] hi) {
-        double norm = 0;
-        for (int i = 0; i < x.length; i++) {
-            double gi = g[i];
-            if (gi < 0) {
-                gi = Math.max(x[i] - hi[i], gi);
-            } else {
-                gi = Math.min(x[i] - lo[i], gi);
-            }
-            norm = Math.max(norm, Math.abs(gi));
-        }
-        return norm;
     }
 
     /**
@@ -134,7 +122,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
     public static double scaledGradient(double[] x, double[] g, double[] lo, double[] hi, double f) {
         double scaled = 0;
         for (int i = 0; i < x.length; i++) {
-            double gi = g[i] < 0 ? Math.max(x[i] - hi[i], g[i]) : Math.min(x[i] - lo[i], g[i]);
+            double gi = Bounds.projected(x[i], g[i], lo[i], hi[i]);
             scaled = Math.max(scaled, Math.abs(gi) * Math.max(Math.abs(x[i]), 1));
         }
         return scaled / Math.max(Math.abs(f), 1);
@@ -146,10 +134,6 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                 + " (not a stationary point)";
     }
 
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
-    }
-
     /** The state of one minimisation. */
     private final class Run {
         final Objective f;
@@ -157,6 +141,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
         final int m;
         final double[] lo;
         final double[] hi;
+        final Bounds bounds;
         final double[][] s;
         final double[][] y;
         final double[] rho;
@@ -180,6 +165,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
             this.m = memory;
             this.lo = bounds.lower();
             this.hi = bounds.upper();
+            this.bounds = bounds;
             s = new double[m][n];
             y = new double[m][n];
             rho = new double[m];
@@ -192,19 +178,19 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
             gLo = new double[n];
         }
 
-        Minimum minimize(double[] start) {
-            double[] x = project(start.clone());
+        OptimizeResult minimize(double[] start) {
+            double[] x = bounds.project(start.clone());
             double[] g = new double[n];
             double fx = f.valueAndGradient(x, g);
             evaluations = 1;
             if (!Double.isFinite(fx) || !allFinite(g)) {
-                return new Minimum(x, fx, false, "stopped: objective or gradient not finite at the start point", 0,
-                        evaluations, Double.NaN);
+                return result(x, fx, false, "stopped: objective or gradient not finite at the start point", 0,
+                        Double.NaN);
             }
-            double pgNorm = projectedGradientNorm(x, g, lo, hi);
+            double pgNorm = Bounds.projectedGradientNorm(x, g, lo, hi);
             if (pgNorm <= pgtol) {
-                return new Minimum(x, fx, true, "converged: projected gradient norm " + fmt(pgNorm) + " <= pgtol "
-                        + fmt(pgtol) + " at the start point", 0, evaluations, pgNorm);
+                return result(x, fx, true, "converged: projected gradient norm " + fmt(pgNorm)
+                        + " <= pgtol " + fmt(pgtol) + " at the start point", 0, pgNorm);
             }
             int iteration = 0;
             boolean converged = false;
@@ -219,7 +205,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                     break;
                 }
                 for (int i = 0; i < n; i++) {
-                    fixed[i] = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0);
+                    fixed[i] = Bounds.held(x[i], g[i], lo[i], hi[i]);
                 }
                 boolean accepted = false;
                 if (stored > 0) {
@@ -278,7 +264,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                 gt = swap;
                 fx = ft;
 
-                pgNorm = projectedGradientNorm(x, g, lo, hi);
+                pgNorm = Bounds.projectedGradientNorm(x, g, lo, hi);
                 if (pgNorm <= pgtol) {
                     converged = true;
                     message = "converged: projected gradient norm " + fmt(pgNorm) + " <= pgtol " + fmt(pgtol);
@@ -293,8 +279,12 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                     break;
                 }
             }
-            return new Minimum(x, fx, converged, message, iteration, evaluations,
-                    projectedGradientNorm(x, g, lo, hi));
+            return result(x, fx, converged, message, iteration, Bounds.projectedGradientNorm(x, g, lo, hi));
+        }
+
+        OptimizeResult result(double[] x, double fx, boolean converged, String message, int iterations,
+                double gradientNorm) {
+            return OptimizeResult.local(name(), x, fx, converged, message, iterations, evaluations, gradientNorm);
         }
 
         /** d = -H g over the free variables (two-loop recursion); returns g'd. */
@@ -337,7 +327,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
         /** Zeroes components of d that would immediately leave the box. */
         void dropOutward(double[] x) {
             for (int i = 0; i < n; i++) {
-                if ((x[i] <= lo[i] && d[i] < 0) || (x[i] >= hi[i] && d[i] > 0)) {
+                if (Bounds.held(x[i], -d[i], lo[i], hi[i])) {
                     d[i] = 0;
                 }
             }
@@ -453,35 +443,5 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
             }
             return candidate;
         }
-
-        double[] project(double[] v) {
-            for (int i = 0; i < n; i++) {
-                v[i] = Math.min(hi[i], Math.max(lo[i], v[i]));
-            }
-            return v;
-        }
-
-        double dot(double[] a, double[] b) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += a[i] * b[i];
-            }
-            return sum;
-        }
-
-        void axpy(double a, double[] xv, double[] yv) {
-            for (int i = 0; i < n; i++) {
-                yv[i] += a * xv[i];
-            }
-        }
-    }
-
-    private static boolean allFinite(double[] v) {
-        for (double e : v) {
-            if (!Double.isFinite(e)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,8 +1,9 @@
 package org.scalestudy.fit;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
+import static org.scalestudy.fit.OptimizeResult.fmt;
+import static org.scalestudy.fit.Vectors.allFinite;
+import static org.scalestudy.fit.Vectors.norm;
+import static org.scalestudy.fit.Vectors.sumOfSquares;
 
 /**
  * Levenberg–Marquardt for {@link Residuals}, with Jacobian scaling and box bounds: the method made for
@@ -45,13 +46,14 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * as {@code exp(-b C)} does at C ~ 1e21) passes any first-order test without being determined by the
  * data: such a fit is stopped too, and says which.
  *
- * <p>Immutable and thread-safe. {@link #minimize} accepts only {@link Residuals}.
+ * <p>Immutable and thread-safe. It minimises {@link Residuals}, not any {@link Objective}: the type says so.
  *
  * @param gtol           the scaled-gradient tolerance of the verdict
  * @param maxIterations  iteration limit (accepted and rejected steps)
  * @param maxEvaluations residual evaluations limit
  */
-public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluations) implements Minimizer {
+public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluations)
+        implements Minimizer<Residuals> {
     /** Steps shorter than this, relative to the scaled parameters, end the iterations. */
     public static final double XTOL = 1e-14;
     /** The residuals' rounding floor, in units of machine epsilon times {@link Residuals#scale()}. */
@@ -59,8 +61,6 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
     private static final double EPS = Math.ulp(1.0);
     /** The first trust region is this times the scaled start (MINPACK's {@code factor}, 100 there). */
     private static final double FACTOR = 1;
-    /** Scaled singular values below this fraction of the largest are left out of a step. */
-    private static final double RANK = 1e-15;
 
     public LevenbergMarquardt {
         if (!(gtol > 0) || maxIterations < 1 || maxEvaluations < 1) {
@@ -80,13 +80,9 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
     }
 
     @Override
-    public Minimum minimize(Objective f, double[] start, Bounds bounds) {
-        if (!(f instanceof Residuals residuals)) {
-            throw new IllegalArgumentException("Levenberg-Marquardt minimises a sum of squared residuals, not "
-                    + f.getClass().getSimpleName());
-        }
+    public OptimizeResult minimize(Residuals f, double[] start, Bounds bounds) {
         Minimizer.checkDimensions(f.dimension(), start, bounds);
-        return new Run(residuals, bounds).minimize(start);
+        return new Run(f, bounds).minimize(start);
     }
 
     /**
@@ -107,33 +103,12 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                 column += jacobian[i][j] * jacobian[i][j];
             }
             column = Math.sqrt(column);
-            if (outward(x[j], g, lo[j], hi[j]) || column == 0) {
+            if (Bounds.held(x[j], g, lo[j], hi[j]) || column == 0) {
                 continue;
             }
             scaled = Math.max(scaled, Math.abs(g) / (column * (rNorm + noise / gtol)));
         }
         return scaled;
-    }
-
-    /** Whether a parameter at a bound has a gradient ({@code J'r}, half the objective's) pushing it out. */
-    private static boolean outward(double x, double g, double lo, double hi) {
-        return (x <= lo && g > 0) || (x >= hi && g < 0);
-    }
-
-    static double norm(double[] v) {
-        double scale = 0;
-        for (double e : v) {
-            scale = Math.max(scale, Math.abs(e));
-        }
-        if (scale == 0 || !Double.isFinite(scale)) {
-            return scale;
-        }
-        double sum = 0;
-        for (double e : v) {
-            double s = e / scale;
-            sum += s * s;
-        }
-        return scale * Math.sqrt(sum);
     }
 
     /** The state of one minimisation. */
@@ -155,7 +130,7 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             this.noise = NOISE * EPS * f.scale();
         }
 
-        Minimum minimize(double[] start) {
+        OptimizeResult minimize(double[] start) {
             double[] x = start.clone();
             for (int j = 0; j < n; j++) {
                 x[j] = Math.min(hi[j], Math.max(lo[j], x[j]));
@@ -166,8 +141,8 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             evaluations = 1;
             double fx = sumOfSquares(r);
             if (!Double.isFinite(fx) || !allFinite(jac)) {
-                return new Minimum(x, fx, false, "stopped: residuals or Jacobian not finite at the start point", 0,
-                        evaluations, Double.NaN);
+                return OptimizeResult.local(name(), x, fx, false, "stopped: residuals or Jacobian not finite at the"
+                        + " start point", 0, evaluations, Double.NaN);
             }
             double[] diag = new double[n];
             double[] rTrial = new double[m];
@@ -193,7 +168,7 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                         g += jac[i][j] * r[i];
                     }
                     diag[j] = Math.max(diag[j], Math.sqrt(column));
-                    if (!outward(x[j], g, lo[j], hi[j]) && diag[j] > 0) {
+                    if (!Bounds.held(x[j], g, lo[j], hi[j]) && diag[j] > 0) {
                         free[k++] = j;
                     }
                 }
@@ -208,7 +183,7 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                 if (Double.isNaN(delta)) {
                     delta = xNorm > 0 ? FACTOR * xNorm : FACTOR;
                 }
-                Step step = new Step(jac, r, diag, free, k);
+                DampedStep step = new DampedStep(jac, r, diag, free, k);
                 while (true) {
                     if (iteration >= maxIterations) {
                         why = "reached the limit of " + maxIterations + " iterations";
@@ -287,8 +262,8 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                             return verdict(x, r, jac, fx, iteration, "the Jacobian is not finite at an accepted point");
                         }
                         if (delta <= XTOL * xNorm) {
-                            why = "no step improves the fit any further (trust region " + Lbfgsb.fmt(delta)
-                                    + " of the scaled parameters' " + Lbfgsb.fmt(xNorm) + ")";
+                            why = "no step improves the fit any further (trust region " + fmt(delta)
+                                    + " of the scaled parameters' " + fmt(xNorm) + ")";
                             break outer;
                         }
                         continue outer;
@@ -308,10 +283,10 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
          * ({@code r + J_held (bound - x)}), within the same trust region, until no more bounds are met: a
          * projected step alone can lose most of its length to one clipped parameter and stall the rest.
          */
-        void trialPoint(Step first, double delta, double[] x, double[] r, double[][] jac, double[] diag, int[] free,
+        void trialPoint(DampedStep first, double delta, double[] x, double[] r, double[][] jac, double[] diag, int[] free,
                 int k, double[] xTrial) {
             System.arraycopy(x, 0, xTrial, 0, n);
-            Step step = first;
+            DampedStep step = first;
             int[] active = free.clone();
             int count = k;
             while (true) {
@@ -344,12 +319,12 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                 }
                 active = next;
                 count = kept;
-                step = new Step(jac, moved, diag, active, count);
+                step = new DampedStep(jac, moved, diag, active, count);
             }
         }
 
         /** Converged exactly when the scaled first-order test passes at x. */
-        Minimum verdict(double[] x, double[] r, double[][] jac, double fx, int iterations, String why) {
+        OptimizeResult verdict(double[] x, double[] r, double[][] jac, double fx, int iterations, String why) {
             double scaled = scaledGradient(x, r, jac, lo, hi, noise, gtol);
             double[] g = new double[n];
             for (int i = 0; i < m; i++) {
@@ -357,26 +332,26 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
                     g[j] += 2 * jac[i][j] * r[i];
                 }
             }
-            double gradientNorm = Lbfgsb.projectedGradientNorm(x, g, lo, hi);
+            double gradientNorm = Bounds.projectedGradientNorm(x, g, lo, hi);
             int dead = -1;
             for (int j = 0; j < n && dead < 0; j++) {
                 boolean zero = true;
                 for (int i = 0; i < m && zero; i++) {
                     zero = jac[i][j] == 0;
                 }
-                if (zero && !outward(x[j], g[j], lo[j], hi[j])) {
+                if (zero && !Bounds.held(x[j], g[j], lo[j], hi[j])) {
                     dead = j;
                 }
             }
             boolean converged = scaled <= gtol && Double.isFinite(fx) && dead < 0;
             String stopped = dead >= 0 ? "variable " + (dead + 1) + " has no effect on the residuals here (its"
                     + " Jacobian column is 0: an exponential has underflowed, or a factor vanished), so the data do not"
-                    + " determine it" : why + "; scaled gradient " + Lbfgsb.fmt(scaled) + " > gtol " + Lbfgsb.fmt(gtol);
-            String message = (converged ? "converged: scaled gradient " + Lbfgsb.fmt(scaled) + " <= gtol "
-                    + Lbfgsb.fmt(gtol) : "stopped: " + stopped) + ", gradient norm " + Lbfgsb.fmt(gradientNorm) + ", " + iterations
+                    + " determine it" : why + "; scaled gradient " + fmt(scaled) + " > gtol " + fmt(gtol);
+            String message = (converged ? "converged: scaled gradient " + fmt(scaled) + " <= gtol "
+                    + fmt(gtol) : "stopped: " + stopped) + ", gradient norm " + fmt(gradientNorm) + ", " + iterations
                     + " iteration" + (iterations == 1 ? "" : "s") + " (" + (converged ? why + ")" : "not a stationary"
                     + " point)");
-            return new Minimum(x, fx, converged, message, iterations, evaluations, gradientNorm);
+            return OptimizeResult.local(name(), x, fx, converged, message, iterations, evaluations, gradientNorm);
         }
 
         /** J (xTrial - x). */
@@ -391,146 +366,5 @@ public record LevenbergMarquardt(double gtol, int maxIterations, long maxEvaluat
             }
             return out;
         }
-    }
-
-    /**
-     * The damped Gauss-Newton step over the free parameters: {@code p = D^-1 q} with {@code q} minimising
-     * {@code |J D^-1 q + r|^2 + mu |q|^2}, i.e. {@code q = -V diag(s / (s^2 + mu)) U'r} from the SVD
-     * {@code J D^-1 = U S V'}, which is computed once per Jacobian and serves every {@code mu}.
-     */
-    private static final class Step {
-        final double[] s;
-        final double[] utr;
-        final double[][] v;
-        final double[] scale;
-        final int k;
-
-        Step(double[][] jac, double[] r, double[] diag, int[] free, int k) {
-            int m = r.length;
-            this.k = k;
-            this.scale = new double[k];
-            double[][] a = new double[m][k];
-            for (int q = 0; q < k; q++) {
-                scale[q] = diag[free[q]];
-                for (int i = 0; i < m; i++) {
-                    a[i][q] = jac[i][free[q]] / scale[q];
-                }
-            }
-            RealMatrix matrix = new Array2DRowRealMatrix(a, false);
-            SingularValueDecomposition svd = new SingularValueDecomposition(matrix);
-            s = svd.getSingularValues();
-            double[][] u = svd.getU().getData();
-            v = svd.getV().getData();
-            utr = new double[s.length];
-            for (int c = 0; c < s.length; c++) {
-                double sum = 0;
-                for (int i = 0; i < m; i++) {
-                    sum += u[i][c] * r[i];
-                }
-                utr[c] = sum;
-            }
-        }
-
-        /** Whether the last {@link #solve} took the Gauss-Newton step (mu = 0). */
-        boolean gaussNewton;
-
-        /** |q(mu)|^2 for the damped step q(mu) = -V diag(s / (s^2 + mu)) U'r. */
-        double norm2(double mu) {
-            double sum = 0;
-            for (int c = 0; c < s.length; c++) {
-                if (usable(c)) {
-                    double w = s[c] * utr[c] / (s[c] * s[c] + mu);
-                    sum += w * w;
-                }
-            }
-            return sum;
-        }
-
-        /** d |q(mu)|^2 / d mu. */
-        double slope(double mu) {
-            double sum = 0;
-            for (int c = 0; c < s.length; c++) {
-                if (usable(c)) {
-                    double d = s[c] * s[c] + mu;
-                    sum -= 2 * s[c] * s[c] * utr[c] * utr[c] / (d * d * d);
-                }
-            }
-            return sum;
-        }
-
-        /** Singular values below the rank tolerance are left out of the Gauss-Newton step. */
-        boolean usable(int c) {
-            return s[c] > RANK * s[0];
-        }
-
-        /**
-         * The step in the free parameters, unscaled, whose scaled length is at most about {@code delta}:
-         * the Gauss-Newton step when it is that short, else the damped step with {@code |q(mu)|} within
-         * 10% of {@code delta} (Moré's {@code lmpar}, solved by safeguarded Newton steps on
-         * {@code 1/delta - 1/|q(mu)|}, with the SVD in place of MINPACK's QR).
-         */
-        double[] solve(double delta) {
-            double mu = 0;
-            gaussNewton = Math.sqrt(norm2(0)) <= 1.1 * delta;
-            if (!gaussNewton) {
-                double gradient = 0; // |A'r|, so that |q(mu)| <= |A'r| / mu
-                for (int c = 0; c < s.length; c++) {
-                    gradient = Math.hypot(gradient, s[c] * utr[c]);
-                }
-                double low = 0;
-                double high = gradient / delta;
-                mu = Math.max(high * 1e-3, Double.MIN_NORMAL);
-                for (int it = 0; it < 40; it++) {
-                    double norm = Math.sqrt(norm2(mu));
-                    if (Math.abs(norm - delta) <= 0.1 * delta || high - low <= 1e-15 * high) {
-                        break;
-                    }
-                    if (norm > delta) {
-                        low = mu;
-                    } else {
-                        high = mu;
-                    }
-                    // Newton on psi(mu) = 1/delta - 1/|q|: psi' = (d|q|^2/dmu) / (2 |q|^3)
-                    double psi = 1 / delta - 1 / norm;
-                    double dpsi = slope(mu) / (2 * norm * norm * norm);
-                    double next = mu - psi / dpsi;
-                    mu = next > low && next < high ? next : Math.max(Math.sqrt(Math.max(low, 1e-300) * high),
-                            low + 1e-3 * (high - low));
-                }
-            }
-            double[] p = new double[k];
-            for (int c = 0; c < s.length; c++) {
-                if (!usable(c)) {
-                    continue;
-                }
-                double w = -s[c] * utr[c] / (s[c] * s[c] + mu);
-                for (int q = 0; q < k; q++) {
-                    p[q] += v[q][c] * w;
-                }
-            }
-            for (int q = 0; q < k; q++) {
-                p[q] /= scale[q];
-            }
-            return p;
-        }
-    }
-
-    private static double sumOfSquares(double[] r) {
-        double sum = 0;
-        for (double v : r) {
-            sum += v * v;
-        }
-        return sum;
-    }
-
-    private static boolean allFinite(double[][] a) {
-        for (double[] row : a) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -1,12 +1,18 @@
 package org.scalestudy.fit;
 
-/** A local minimiser of an {@link Objective} within a box. Implementations are immutable and thread-safe. */
-public interface Minimizer {
+/**
+ * A local minimiser of objectives of type {@code F} within a box: {@link Lbfgsb} and {@link Newton} take any
+ * {@link Objective}, {@link LevenbergMarquardt} only {@link Residuals}. Implementations are immutable and
+ * thread-safe.
+ *
+ * @param <F> the objectives it minimises
+ */
+public interface Minimizer<F extends Objective> {
     /**
      * Minimises {@code f} from {@code start} (projected into {@code bounds} first). Never throws on
-     * a non-finite objective: the result says what happened.
+     * a non-finite objective: the result says what happened. Its method is {@link #name()}, its starts 1.
      */
-    Minimum minimize(Objective f, double[] start, Bounds bounds);
+    OptimizeResult minimize(F f, double[] start, Bounds bounds);
 
     /** A short name for reports, e.g. {@code L-BFGS-B}. */
     String name();

@@ -7,7 +7,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.scalestudy.results.Optimization;
 
 /**
  * Runs a local {@link Minimizer} from every point of a list of starts and keeps the best; optionally
@@ -33,29 +32,36 @@ import org.scalestudy.results.Optimization;
  * polishing, for polished starts) is within a relative {@link #AGREEMENT} of the best. Parallel
  * runs schedule starts dynamically over the common pool's threads and the caller's.
  *
+ * <p>{@link #run} returns the best start's {@link OptimizeResult}, with the evaluations of every start and
+ * stage summed, the starts searched and at the best counted, and a message that tells the search's
+ * outcome after the best start's own; {@link #method} words the search for a fit's method line, so that
+ * what a report says was run is what ran.
+ *
  * <p>Immutable and thread-safe. The objective must allow concurrent calls (see {@link Objective}).
+ *
+ * @param <F> the objectives searched: any {@link Objective}, or {@link Residuals} for least squares
  */
-public final class MultiStart {
+public final class MultiStart<F extends Objective> {
     /** Starts whose objective is within this relative distance of the best count as having reached it. */
     public static final double AGREEMENT = 1e-6;
 
-    private final Minimizer minimizer;
-    private final Minimizer polisher;
+    private final Minimizer<? super F> minimizer;
+    private final Minimizer<? super F> polisher;
     private final int polishCount;
     private final boolean parallel;
     /** Starts searched per batch when screening, or 0: every start is searched. */
     private final int batch;
     /** When screening: how many searched starts must agree on the best before the search stops. */
     private final int agreeing;
-    private final Minimizer finisher;
+    private final Minimizer<? super F> finisher;
 
     /** Parallel multi-start with this minimiser and no polishing. */
-    public MultiStart(Minimizer minimizer) {
+    public MultiStart(Minimizer<? super F> minimizer) {
         this(minimizer, null, 0, true, 0, 0, null);
     }
 
-    private MultiStart(Minimizer minimizer, Minimizer polisher, int polishCount, boolean parallel, int batch,
-            int agreeing, Minimizer finisher) {
+    private MultiStart(Minimizer<? super F> minimizer, Minimizer<? super F> polisher, int polishCount,
+            boolean parallel, int batch, int agreeing, Minimizer<? super F> finisher) {
         if (minimizer == null || polishCount < 0 || (polisher == null) != (polishCount == 0)) {
             throw new IllegalArgumentException("a minimiser is required, and a polisher with a positive count");
         }
@@ -69,11 +75,11 @@ public final class MultiStart {
     }
 
     /** The same, but also restarting {@code polisher} from the {@code count} best results. */
-    public MultiStart polishing(Minimizer polisher, int count) {
+    public MultiStart<F> polishing(Minimizer<? super F> polisher, int count) {
         if (polisher == null || count < 1) {
             throw new IllegalArgumentException("polishing needs a minimiser and a count >= 1");
         }
-        return new MultiStart(minimizer, polisher, count, parallel, batch, agreeing, finisher);
+        return new MultiStart<>(minimizer, polisher, count, parallel, batch, agreeing, finisher);
     }
 
     /**
@@ -81,32 +87,32 @@ public final class MultiStart {
      * lowest first, until at least {@code agreeing} of the searched starts (before polishing) are
      * within a relative {@link #AGREEMENT} of the best of them, or every start has been searched.
      */
-    public MultiStart screening(int batch, int agreeing) {
+    public MultiStart<F> screening(int batch, int agreeing) {
         if (batch < 1 || agreeing < 1) {
             throw new IllegalArgumentException("screening needs a batch >= 1 and an agreement count >= 1");
         }
-        return new MultiStart(minimizer, polisher, polishCount, parallel, batch, agreeing, finisher);
+        return new MultiStart<>(minimizer, polisher, polishCount, parallel, batch, agreeing, finisher);
     }
 
     /** The same, but restarting {@code finisher} from the best (polished) point; kept when not worse. */
-    public MultiStart finishing(Minimizer finisher) {
+    public MultiStart<F> finishing(Minimizer<? super F> finisher) {
         if (finisher == null) {
             throw new IllegalArgumentException("finishing needs a minimiser");
         }
-        return new MultiStart(minimizer, polisher, polishCount, parallel, batch, agreeing, finisher);
+        return new MultiStart<>(minimizer, polisher, polishCount, parallel, batch, agreeing, finisher);
     }
 
     /** The same, searching from every start (no screening). */
-    public MultiStart exhaustive() {
-        return new MultiStart(minimizer, polisher, polishCount, parallel, 0, 0, finisher);
+    public MultiStart<F> exhaustive() {
+        return new MultiStart<>(minimizer, polisher, polishCount, parallel, 0, 0, finisher);
     }
 
     /** The same, run on the calling thread only. */
-    public MultiStart sequential() {
-        return new MultiStart(minimizer, polisher, polishCount, false, batch, agreeing, finisher);
+    public MultiStart<F> sequential() {
+        return new MultiStart<>(minimizer, polisher, polishCount, false, batch, agreeing, finisher);
     }
 
-    public Minimizer minimizer() {
+    public Minimizer<? super F> minimizer() {
         return minimizer;
     }
 
@@ -119,46 +125,36 @@ public final class MultiStart {
         return batch > 0;
     }
 
-    /** A few words for {@link Optimization#method()}, e.g. {@code L-BFGS-B, best 10 polished}. */
-    public String describe() {
-        return (batch > 0 ? "the lowest " + batch + " starts at a time (until " + agreeing + " agree) by " : "")
-                + minimizer.name() + (polisher == null ? "" : ", best " + polishCount + " polished by " + polisher.name())
-                + (finisher == null ? "" : ", the best finished by " + finisher.name());
-    }
-
     /**
-     * The outcome of a multi-start run.
+     * A fit's method line for this search: the minimiser, what it minimises, and how the starts are searched,
+     * e.g. {@code L-BFGS-B, Huber(0.001) summed on log L, 81 starts}, or, screening, polishing and finishing,
+     * {@code L-BFGS-B, Huber(0.001) summed on log L, from the lowest 200 of the 4,500-start grid at a time until 3
+     * agree, best 10 polished, the best finished by Newton}.
      *
-     * @param best         the best start's local minimum (after polishing and finishing, if it was: then
-     *                     iterations and evaluations add the stages, and the message tells each)
-     * @param bestStart    its index in the list of starts
-     * @param starts       how many starts were searched (all of them, unless screening left some out)
-     * @param polished     how many of them were polished
-     * @param startsAtBest how many reached the best objective within a relative {@link #AGREEMENT}
-     * @param evaluations  objective evaluations summed over screening, all searches and polishes
-     * @param candidates   how many starts were given (screening evaluated each once)
+     * @param objective what is minimised, e.g. {@code Huber(0.001) summed on log L}
+     * @param starts    the starts, as a noun phrase: {@code 81 starts}, {@code 4,500-start grid}
      */
-    public record Result(Minimum best, int bestStart, int starts, int polished, int startsAtBest,
-            long evaluations, int candidates) {
-        /** This result as the results model's account of an optimisation. */
-        public Optimization toOptimization(String method) {
-            String searched = starts == candidates ? starts + " starts"
-                    : starts + " starts (the lowest of " + candidates + " by objective)";
-            String message = best.message() + "; best of " + searched
-                    + (polished > 0 ? " (" + polished + " polished)" : "") + " is #" + bestStart + "; "
-                    + startsAtBest + " of " + starts + " reached its objective within relative "
-                    + Lbfgsb.fmt(AGREEMENT);
-            return new Optimization(method, best.value(), best.converged(), best.iterations(), evaluations, starts,
-                    startsAtBest, best.gradientNorm(), message);
-        }
+    public String method(String objective, String starts) {
+        return minimizer.name() + ", " + objective + ", "
+                + (batch > 0 ? "from the lowest " + batch + " of the " + starts + " at a time until " + agreeing + " agree"
+                        : starts)
+                + (polisher == null ? "" : ", best " + polishCount + " polished")
+                + (finisher == null ? "" : ", the best finished by " + finisher.name());
     }
 
     /**
      * Minimises {@code f} from each start (or, when screening, from those with the lowest objective).
      *
+     * The best start's result (after polishing and finishing, if it was: then its iterations add the stages, and
+     * its message tells each), with the evaluations of screening and of every search and stage summed, the
+     * starts searched (all of them, unless screening left some out), how many of them reached the best
+     * objective within a relative {@link #AGREEMENT}, and the search's account after the best start's message:
+     * which start was best, how many were polished, of how many given. Its method is the minimiser's name;
+     * a law puts its {@link #method} line in its place.
+     *
      * @throws IllegalArgumentException when there are no starts or a start has the wrong dimension
      */
-    public Result run(Objective f, List<double[]> starts, Bounds bounds) {
+    public OptimizeResult run(F f, List<double[]> starts, Bounds bounds) {
         int count = starts.size();
         if (count == 0) {
             throw new IllegalArgumentException("no starting points");
@@ -171,7 +167,7 @@ public final class MultiStart {
         }
         long evaluations = 0;
         int[] searched; // indices of the starts searched
-        Minimum[] minima = new Minimum[count]; // null: not searched
+        OptimizeResult[] minima = new OptimizeResult[count]; // null: not searched
         if (batch > 0 && batch < count) {
             double[] values = startValues(f, starts, bounds);
             evaluations += count;
@@ -180,7 +176,7 @@ public final class MultiStart {
             while (done < count) {
                 int from = done;
                 int to = Math.min(count, done + batch);
-                Minimum[] part = solveAll(to - from, k -> safely(minimizer, f, starts.get(order[from + k]), bounds));
+                OptimizeResult[] part = solveAll(to - from, k -> safely(minimizer, f, starts.get(order[from + k]), bounds));
                 for (int k = 0; k < part.length; k++) {
                     minima[order[from + k]] = part[k];
                 }
@@ -192,7 +188,7 @@ public final class MultiStart {
             searched = Arrays.copyOf(order, done);
             Arrays.sort(searched);
         } else {
-            Minimum[] all = solveAll(count, i -> safely(minimizer, f, starts.get(i), bounds));
+            OptimizeResult[] all = solveAll(count, i -> safely(minimizer, f, starts.get(i), bounds));
             System.arraycopy(all, 0, minima, 0, count);
             searched = IntStream.range(0, count).toArray();
         }
@@ -203,12 +199,12 @@ public final class MultiStart {
         int polished = 0;
         if (polisher != null) {
             Integer[] order = Arrays.stream(searched).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> rank(minima[i].value())).thenComparing(i -> i));
+            Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> rank(minima[i].objective())).thenComparing(i -> i));
             int[] chosen = new int[Math.min(polishCount, order.length)];
             for (int k = 0; k < chosen.length; k++) {
                 chosen[k] = order[k];
             }
-            Minimum[] refined = solveAll(chosen.length, k -> safely(polisher, f, minima[chosen[k]].x(), bounds));
+            OptimizeResult[] refined = solveAll(chosen.length, k -> safely(polisher, f, minima[chosen[k]].x(), bounds));
             for (int k = 0; k < chosen.length; k++) {
                 evaluations += refined[k].evaluations();
                 minima[chosen[k]] = combine(minima[chosen[k]], refined[k], "polished");
@@ -218,38 +214,47 @@ public final class MultiStart {
 
         int best = searched[0];
         for (int i : searched) {
-            if (rank(minima[i].value()) < rank(minima[best].value())) {
+            if (rank(minima[i].objective()) < rank(minima[best].objective())) {
                 best = i;
             }
         }
-        if (finisher != null && Double.isFinite(minima[best].value())) {
-            Minimum finished = safely(finisher, f, minima[best].x(), bounds);
+        if (finisher != null && Double.isFinite(minima[best].objective())) {
+            OptimizeResult finished = safely(finisher, f, minima[best].x(), bounds);
             evaluations += finished.evaluations();
             minima[best] = combine(minima[best], finished, "finished");
         }
-        return new Result(minima[best], best, searched.length, polished, atBest(minima), evaluations, count);
+        OptimizeResult top = minima[best];
+        int at = atBest(minima);
+        String searchedText = searched.length == count ? count + " starts"
+                : searched.length + " starts (the lowest of " + count + " by objective)";
+        String message = top.message() + "; best of " + searchedText + (polished > 0 ? " (" + polished + " polished)" : "")
+                + " is #" + best + "; " + at + " of " + searched.length + " reached its objective within relative "
+                + OptimizeResult.fmt(AGREEMENT);
+        return new OptimizeResult(minimizer.name(), top.x(), top.objective(), top.converged(), message,
+                top.iterations(), evaluations, searched.length, at, top.gradientNorm(), bounds.active(top.x()),
+                top.standardErrors());
     }
 
     /**
      * {@code second}, run from where {@code first} stopped, when it is not worse (with both stages'
      * iterations and evaluations, and both messages); else {@code first}.
      */
-    private static Minimum combine(Minimum first, Minimum second, String stage) {
-        if (rank(second.value()) > rank(first.value())) {
+    private static OptimizeResult combine(OptimizeResult first, OptimizeResult second, String stage) {
+        if (rank(second.objective()) > rank(first.objective())) {
             return first;
         }
-        return new Minimum(second.x(), second.value(), second.converged(),
+        return OptimizeResult.local(second.method(), second.x(), second.objective(), second.converged(),
                 second.message() + " (" + stage + " after: " + first.message() + ")",
                 first.iterations() + second.iterations(), first.evaluations() + second.evaluations(),
                 second.gradientNorm());
     }
 
     /** How many of the searched starts (non-null) are within a relative {@link #AGREEMENT} of their best. */
-    private static int atBest(Minimum[] minima) {
+    private static int atBest(OptimizeResult[] minima) {
         double best = Double.POSITIVE_INFINITY;
-        for (Minimum m : minima) {
+        for (OptimizeResult m : minima) {
             if (m != null) {
-                best = Math.min(best, rank(m.value()));
+                best = Math.min(best, rank(m.objective()));
             }
         }
         if (!Double.isFinite(best)) {
@@ -257,8 +262,8 @@ public final class MultiStart {
         }
         double tolerance = AGREEMENT * Math.abs(best);
         int at = 0;
-        for (Minimum m : minima) {
-            if (m != null && Math.abs(m.value() - best) <= tolerance) {
+        for (OptimizeResult m : minima) {
+            if (m != null && Math.abs(m.objective() - best) <= tolerance) {
                 at++;
             }
         }
@@ -297,8 +302,8 @@ public final class MultiStart {
      * in a grid (a parallel stream's few coarse chunks left one thread idle for a third of the time).
      * Which thread solves which index does not affect any result.
      */
-    private Minimum[] solveAll(int count, IntFunction<Minimum> solve) {
-        Minimum[] results = new Minimum[count];
+    private OptimizeResult[] solveAll(int count, IntFunction<OptimizeResult> solve) {
+        OptimizeResult[] results = new OptimizeResult[count];
         int workers = Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1);
         if (!parallel || workers <= 1) {
             for (int i = 0; i < count; i++) {
@@ -320,11 +325,13 @@ public final class MultiStart {
         return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
     }
 
-    private static Minimum safely(Minimizer minimizer, Objective f, double[] start, Bounds bounds) {
+    private static <F extends Objective> OptimizeResult safely(Minimizer<? super F> minimizer, F f, double[] start,
+            Bounds bounds) {
         try {
             return minimizer.minimize(f, start, bounds);
         } catch (RuntimeException e) {
-            return new Minimum(start, Double.NaN, false, "stopped: the objective failed: " + e, 0, 0, Double.NaN);
+            return OptimizeResult.local(minimizer.name(), start, Double.NaN, false, "stopped: the objective failed: " + e,
+                    0, 0, Double.NaN);
         }
     }
 }

@@ -23,7 +23,7 @@ package org.scalestudy.fit;
  *
  * @param maxIterations the iteration limit (each costs about {@code 2 n + 1} evaluations)
  */
-public record Newton(int maxIterations) implements Minimizer {
+public record Newton(int maxIterations) implements Minimizer<Objective> {
     private static final double STEP = 1e-6;
     private static final int HALVINGS = 40;
     private static final double FTOL = 1e-15;
@@ -45,7 +45,7 @@ public record Newton(int maxIterations) implements Minimizer {
     }
 
     @Override
-    public Minimum minimize(Objective f, double[] start, Bounds bounds) {
+    public OptimizeResult minimize(Objective f, double[] start, Bounds bounds) {
         int n = f.dimension();
         Minimizer.checkDimensions(n, start, bounds);
         double[] lo = bounds.lower();
@@ -54,9 +54,9 @@ public record Newton(int maxIterations) implements Minimizer {
         double[] g = new double[n];
         double fx = f.valueAndGradient(x, g);
         long evaluations = 1;
-        if (!Double.isFinite(fx) || !finite(g)) {
-            return new Minimum(x, fx, false, "stopped: objective or gradient not finite at the start point", 0,
-                    evaluations, Double.NaN);
+        if (!Double.isFinite(fx) || !Vectors.allFinite(g)) {
+            return OptimizeResult.local(name(), x, fx, false, "stopped: objective or gradient not finite at the start"
+                    + " point", 0, evaluations, Double.NaN);
         }
         double[] xt = new double[n];
         double[] gt = new double[n];
@@ -69,10 +69,10 @@ public record Newton(int maxIterations) implements Minimizer {
         while (iteration < maxIterations) {
             int freeCount = 0;
             for (int i = 0; i < n; i++) {
-                free[i] = !((x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0));
+                free[i] = !Bounds.held(x[i], g[i], lo[i], hi[i]);
                 freeCount += free[i] ? 1 : 0;
             }
-            if (Lbfgsb.projectedGradientNorm(x, g, lo, hi) == 0 || freeCount == 0) {
+            if (Bounds.projectedGradientNorm(x, g, lo, hi) == 0 || freeCount == 0) {
                 message = "converged: projected gradient is zero";
                 break;
             }
@@ -90,7 +90,7 @@ public record Newton(int maxIterations) implements Minimizer {
                 xs[j] = down;
                 double fDown = f.valueAndGradient(xs, gMinus);
                 evaluations += 2;
-                if (!(Double.isFinite(fUp) && Double.isFinite(fDown) && finite(gPlus) && finite(gMinus) && up > down)) {
+                if (!(Double.isFinite(fUp) && Double.isFinite(fDown) && Vectors.allFinite(gPlus) && Vectors.allFinite(gMinus) && up > down)) {
                     message = "stopped: the objective is not finite next to the point";
                     break;
                 }
@@ -133,7 +133,7 @@ public record Newton(int maxIterations) implements Minimizer {
                 }
                 double value = f.valueAndGradient(xt, gt);
                 evaluations++;
-                if (value < fx && finite(gt)) {
+                if (value < fx && Vectors.allFinite(gt)) {
                     lower = true;
                     accepted = t;
                     fx = value;
@@ -154,8 +154,8 @@ public record Newton(int maxIterations) implements Minimizer {
         if (message == null) {
             message = "stopped: reached the limit of " + maxIterations + " iterations";
         }
-        return new Minimum(x, fx, message.startsWith("converged"), message, iteration, evaluations,
-                Lbfgsb.projectedGradientNorm(x, g, lo, hi));
+        return OptimizeResult.local(name(), x, fx, message.startsWith("converged"), message, iteration, evaluations,
+                Bounds.projectedGradientNorm(x, g, lo, hi));
     }
 
     /** The Newton step over the free variables ({@code (H + mu I) s = -g}, 0 elsewhere), or null if not positive definite. */
@@ -204,15 +204,6 @@ public record Newton(int maxIterations) implements Minimizer {
                 s[i] = sum / l[i][i];
             }
         }
-        return finite(s) ? s : null;
-    }
-
-    private static boolean finite(double[] v) {
-        for (double e : v) {
-            if (!Double.isFinite(e)) {
-                return false;
-            }
-        }
-        return true;
+        return Vectors.allFinite(s) ? s : null;
     }
 }

@@ -12,14 +12,14 @@ package org.scalestudy.fit;
  * on them is a scaled first-order test: {@code |s_j df/dx_j|}, the change of {@code f} per relative
  * change of each parameter. Immutable and thread-safe.
  */
-public record ScaledMinimizer(Minimizer inner) implements Minimizer {
+public record ScaledMinimizer(Minimizer<Objective> inner) implements Minimizer<Objective> {
     @Override
     public String name() {
         return inner.name() + " (scaled parameters)";
     }
 
     @Override
-    public Minimum minimize(Objective f, double[] start, Bounds bounds) {
+    public OptimizeResult minimize(Objective f, double[] start, Bounds bounds) {
         int n = f.dimension();
         Minimizer.checkDimensions(n, start, bounds);
         double[] s = new double[n];
@@ -51,14 +51,14 @@ public record ScaledMinimizer(Minimizer inner) implements Minimizer {
                 return value;
             }
         };
-        Minimum m = inner.minimize(scaled, z0, Bounds.of(lo, hi));
+        OptimizeResult m = inner.minimize(scaled, z0, Bounds.of(lo, hi));
         double[] z = m.x();
         double[] x = new double[n];
         for (int j = 0; j < n; j++) {
             // on a bound, exactly on it (s z may round off the bound it was projected onto)
             x[j] = z[j] <= lo[j] ? bounds.lower(j) : z[j] >= hi[j] ? bounds.upper(j) : s[j] * z[j];
         }
-        return new Minimum(x, m.value(), m.converged(), m.message() + " (parameters scaled by their starts)",
-                m.iterations(), m.evaluations(), m.gradientNorm());
+        return OptimizeResult.local(name(), x, m.objective(), m.converged(),
+                m.message() + " (parameters scaled by their starts)", m.iterations(), m.evaluations(), m.gradientNorm());
     }
 }

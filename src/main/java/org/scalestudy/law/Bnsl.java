@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.scalestudy.fit.Bounds;
-import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Huber;
+import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -196,30 +197,26 @@ public final class Bnsl implements LawKind {
         }
 
         @Override
-        public FitReport fit(double[][] rows) {
+        public OptimizeResult fit(double[][] rows) {
             return fit(rows, Fitting.SEARCH);
         }
 
         /** The fit's search, from {@code starts} random starts, on the calling thread: {@code fitted} is not used. */
         @Override
-        public FitReport refit(double[][] rows, double[] fitted) {
+        public OptimizeResult refit(double[][] rows, double[] fitted) {
             return fit(rows, Fitting.SEARCH.sequential());
         }
 
-        private FitReport fit(double[][] rows, MultiStart search) {
-            String method = method();
-            FitReport failure = Fitting.precheck(this, rows, method);
+        private OptimizeResult fit(double[][] rows, MultiStart<Objective> search) {
+            String method = search.method(LogSumExpHuber.objective(delta, "y over (a, b, c0, c1, log d1, log f1)"),
+                    starts + " seeded random starts");
+            OptimizeResult failure = Fitting.precheck(this, rows, method);
             if (failure != null) {
                 return failure;
             }
             Problem problem = new Problem(rows);
             return Fitting.search(search, problem.objective(delta), problem.randomStarts(starts), problem.bounds(),
                     method, problem::parameters);
-        }
-
-        private String method() {
-            return "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on y over (a, b, c0, c1, "
-                    + "log d1, log f1), " + starts + " seeded random starts";
         }
 
         @Override

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.fit.Bounds;
-import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Grid;
+import org.scalestudy.fit.MultiStart;
+import org.scalestudy.fit.Objective;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -18,7 +20,8 @@ import org.scalestudy.results.CurvePoint;
  * list its 150 starts; this law uses the deterministic grid alpha in {0.05, 0.1, 0.2, 0.3, 0.5, 1},
  * a in {0, 5, 10, 15, 20}, e in {-4, -3, -2, -1, 0} (6 x 5 x 5; e = -4 is a ceiling Q_max = 0.98,
  * e = 0 one of 0.37), ordered as product(alpha, a, e).
- * A bootstrap resample ({@link Law#refit}) starts from the original optimum only.
+ * A bootstrap resample ({@link Law#refit}) is searched as the fit is, from all 150 starts (on the calling
+ * thread, since resamples run in parallel); the original optimum is not used as a start.
  *
  * <p>Arguments: INPUT {@code x} (compute C), INPUT {@code y} (accuracy), INPUT {@code baseline}
  * (r, default 0), OPTION {@code margin} (default 0.05), OPTION {@code delta}. Rows are unusable by
@@ -109,25 +112,21 @@ public final class Ceiling implements LawKind {
         }
 
         @Override
-        public FitReport fit(double[][] rows) {
+        public OptimizeResult fit(double[][] rows) {
             return fit(rows, Fitting.SEARCH);
         }
 
         /** The fit's search from all 150 starts, on the calling thread: {@code fitted} is not used. */
         @Override
-        public FitReport refit(double[][] rows, double[] fitted) {
+        public OptimizeResult refit(double[][] rows, double[] fitted) {
             return fit(rows, Fitting.SEARCH.sequential());
         }
 
-        private FitReport fit(double[][] rows, MultiStart search) {
-            String method = method();
-            FitReport failure = Fitting.precheck(this, rows, method);
+        private OptimizeResult fit(double[][] rows, MultiStart<Objective> search) {
+            String method = search.method(LogSumExpHuber.objective(delta, "log(-log Q)"), STARTS.size() + " starts");
+            OptimizeResult failure = Fitting.precheck(this, rows, method);
             return failure != null ? failure
                     : Fitting.search(search, objective(rows), STARTS, Bounds.unbounded(3), method, Ceiling::parameters);
-        }
-
-        private String method() {
-            return LogSumExpHuber.method(delta, "log(-log Q)", STARTS.size());
         }
 
         /** Huber on log(-log Q) vs logsumexp(a - alpha log C, e) over (a, e, alpha). */

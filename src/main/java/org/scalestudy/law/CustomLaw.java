@@ -9,6 +9,7 @@ import org.scalestudy.fit.Lbfgsb;
 import org.scalestudy.fit.LevenbergMarquardt;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.fit.Residuals;
 import org.scalestudy.fit.ScaledMinimizer;
 import org.scalestudy.fit.StandardErrors;
@@ -244,31 +245,31 @@ public final class CustomLaw implements Law {
      * scaled to their starts ({@link ScaledMinimizer}), from every start.
      */
     @Override
-    public FitReport fit(double[][] rows) {
+    public OptimizeResult fit(double[][] rows) {
         String starts = d.starts().size() + " start" + (d.starts().size() == 1 ? "" : "s");
         if (leastSquares()) {
             String method = "least squares on " + d.space().word + " residuals, Levenberg-Marquardt from " + starts
                     + " (symbolic Jacobian)";
             Residuals residuals = residuals(rows);
-            MultiStart.Result result = new MultiStart(LevenbergMarquardt.defaults()).run(residuals, d.starts(),
+            OptimizeResult result = new MultiStart<>(LevenbergMarquardt.defaults()).run(residuals, d.starts(),
                     d.bounds());
-            if (!Double.isFinite(result.best().value())) {
+            if (!Double.isFinite(result.objective())) {
                 return LawSupport.failure(d.parameters().size(), method,
                         "the objective is undefined (NaN or infinite) from every start");
             }
-            double[] x = result.best().x();
-            String[] onBound = d.bounds().active(x);
-            return new FitReport(x, result.toOptimization(method), onBound, StandardErrors.of(residuals, x, onBound));
+            double[] x = result.x();
+            String[] onBound = result.onBound();
+            return result.withMethod(method).withX(x, onBound, StandardErrors.of(residuals, x, onBound));
         }
         String method = "Huber(" + d.huberDelta() + ") on " + d.space().word + " residuals, L-BFGS-B on scaled "
                 + "parameters from " + starts + " (symbolic gradient)";
-        MultiStart.Result result = new MultiStart(new ScaledMinimizer(Lbfgsb.defaults())).run(objective(rows),
+        OptimizeResult result = new MultiStart<>(new ScaledMinimizer(Lbfgsb.defaults())).run(objective(rows),
                 d.starts(), d.bounds());
-        if (!Double.isFinite(result.best().value())) {
+        if (!Double.isFinite(result.objective())) {
             return LawSupport.failure(d.parameters().size(), method,
                     "the objective is undefined (NaN or infinite) from every start");
         }
-        return new FitReport(result.best().x(), result.toOptimization(method), d.bounds().active(result.best().x()));
+        return result.withMethod(method);
     }
 
     @Override

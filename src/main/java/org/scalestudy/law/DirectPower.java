@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.scalestudy.fit.LeastSquares;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
 
 /**
  * {@code direct_power}: Eq. 2 of Krajewski et al. (2025), a power law in compute for the normalized
@@ -84,7 +84,7 @@ public final class DirectPower implements LawKind {
         }
 
         @Override
-        public FitReport fit(double[][] rows) {
+        public OptimizeResult fit(double[][] rows) {
             int n = rows.length;
             if (n < minimumRows()) {
                 return LawSupport.failure(2, METHOD, "not fitted: needs at least " + minimumRows() + " rows, got " + n);
@@ -120,8 +120,9 @@ public final class DirectPower implements LawKind {
             double[] c = solution.coefficients();
             double alpha = -c[1];
             double a = Math.exp(c[0] - c[1] * mean);
-            Optimization optimization = new Optimization(METHOD, solution.residualSumOfSquares(), true, 1, 1, 1, 1, 0,
-                    "closed form: ordinary least squares on log(-log Q) = log A - alpha log C over " + n + " rows");
+            OptimizeResult closed = OptimizeResult.closedForm(METHOD, new double[] {a, alpha},
+                    solution.residualSumOfSquares(), "closed form: ordinary least squares on log(-log Q) = log A - alpha"
+                    + " log C over " + n + " rows");
             // Standard errors of the line (centred, so intercept and slope are uncorrelated): log A = c0 - c1 mean
             // has variance s^2 (1/n + mean^2 / Sxx), and A's is A times log A's to first order (delta method).
             double sxx = 0;
@@ -130,7 +131,7 @@ public final class DirectPower implements LawKind {
             }
             double variance = n > 2 ? solution.residualSumOfSquares() / (n - 2) : Double.NaN;
             double[] se = {a * Math.sqrt(variance * (1.0 / n + mean * mean / sxx)), Math.sqrt(variance / sxx)};
-            return new FitReport(new double[] {a, alpha}, optimization, new String[] {"", ""}, se);
+            return closed.withX(new double[] {a, alpha}, new String[] {"", ""}, se);
         }
 
         @Override
@@ -144,7 +145,7 @@ public final class DirectPower implements LawKind {
          * alpha shared, the groups' lines are parallel in (log C, log(-log Q)).
          */
         @Override
-        public List<FitReport> fitJointly(List<double[][]> groups, java.util.Set<String> shared) {
+        public List<OptimizeResult> fitJointly(List<double[][]> groups, java.util.Set<String> shared) {
             int g = groups.size();
             boolean shareA = shared.contains("A");
             boolean shareAlpha = shared.contains("alpha");
@@ -191,19 +192,19 @@ public final class DirectPower implements LawKind {
                 return failures(g, method, "not fitted: " + e.getMessage());
             }
             double[] c = solution.coefficients();
-            Optimization optimization = new Optimization(method, solution.residualSumOfSquares(), true, 1, 1, 1, 1,
-                    0, "closed form: ordinary least squares over " + design.size() + " rows of " + g + " groups");
-            List<FitReport> out = new ArrayList<>(g);
+            OptimizeResult closed = OptimizeResult.closedForm(method, new double[0], solution.residualSumOfSquares(),
+                    "closed form: ordinary least squares over " + design.size() + " rows of " + g + " groups");
+            List<OptimizeResult> out = new ArrayList<>(g);
             for (int k = 0; k < g; k++) {
                 double intercept = c[shareA ? 0 : k];
                 double slope = c[aColumns + (shareAlpha ? 0 : k)];
-                out.add(new FitReport(new double[] {Math.exp(intercept - slope * mean), -slope}, optimization));
+                out.add(closed.withX(new double[] {Math.exp(intercept - slope * mean), -slope}));
             }
             return out;
         }
 
-        private static List<FitReport> failures(int groups, String method, String message) {
-            List<FitReport> out = new ArrayList<>(groups);
+        private static List<OptimizeResult> failures(int groups, String method, String message) {
+            List<OptimizeResult> out = new ArrayList<>(groups);
             for (int k = 0; k < groups; k++) {
                 out.add(LawSupport.failure(2, method, message));
             }

@@ -3,13 +3,14 @@ package org.scalestudy.law;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.scalestudy.fit.Bounds;
-import org.scalestudy.fit.LeastSquares;
 import org.scalestudy.fit.Lbfgsb;
+import org.scalestudy.fit.LeastSquares;
 import org.scalestudy.fit.LevenbergMarquardt;
-import org.scalestudy.fit.StandardErrors;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
+import org.scalestudy.fit.Residuals;
+import org.scalestudy.fit.StandardErrors;
 
 /** The steps every built-in fit shares: checking its rows, running a search, closed forms. */
 final class Fitting {
@@ -18,20 +19,21 @@ final class Fitting {
      * from every start, in parallel, deterministic. Their objectives are summed losses, as the
      * minimiser's tolerances expect.
      */
-    static final MultiStart SEARCH = new MultiStart(Lbfgsb.defaults());
+    static final MultiStart<Objective> SEARCH = new MultiStart<>(Lbfgsb.defaults());
 
     /**
      * The search of the paper's grids (Eq. 4, Eq. 6): every start with scipy's default L-BFGS-B
      * tolerances, as the reference code runs them, then the 5 best restarted
      * with tight tolerances so the reported optimum is really reached (as {@link Chinchilla#SEARCH}).
      */
-    static final MultiStart SCREEN = new MultiStart(Lbfgsb.scipyDefaults()).polishing(Lbfgsb.defaults(), 5);
+    static final MultiStart<Objective> SCREEN = new MultiStart<Objective>(Lbfgsb.scipyDefaults())
+            .polishing(Lbfgsb.defaults(), 5);
 
     /**
      * The search of the laws fitted by nonlinear least squares: Levenberg-Marquardt from every start (see
      * {@link LevenbergMarquardt} for why it, and not L-BFGS, suits a sum of squares).
      */
-    static final MultiStart LEAST_SQUARES = new MultiStart(LevenbergMarquardt.defaults());
+    static final MultiStart<Residuals> LEAST_SQUARES = new MultiStart<>(LevenbergMarquardt.defaults());
 
     private Fitting() {
     }
@@ -41,19 +43,19 @@ final class Fitting {
      * (which must map a minimum of {@code f} to an equivalent one, e.g. the other sign of a symmetric form:
      * the standard errors are taken there), with their standard errors.
      */
-    static FitReport leastSquares(SquaredError f, List<double[]> starts, Bounds bounds, String method,
+    static OptimizeResult leastSquares(SquaredError f, List<double[]> starts, Bounds bounds, String method,
             UnaryOperator<double[]> canonical) {
-        MultiStart.Result result = LEAST_SQUARES.run(f, starts, bounds);
-        double[] x = canonical.apply(result.best().x());
-        String[] onBound = bounds.active(result.best().x());
-        return new FitReport(x, result.toOptimization(method), onBound, StandardErrors.of(f, x, onBound));
+        OptimizeResult result = LEAST_SQUARES.run(f, starts, bounds);
+        double[] x = canonical.apply(result.x());
+        String[] onBound = result.onBound();
+        return result.withMethod(method).withX(x, onBound, StandardErrors.of(f, x, onBound));
     }
 
     /**
      * A failure report when {@code rows} are too few for {@code law} or one is unusable, else null:
      * a fit never throws on rows it cannot use.
      */
-    static FitReport precheck(Law law, double[][] rows, String method) {
+    static OptimizeResult precheck(Law law, double[][] rows, String method) {
         int parameters = law.parameterNames().size();
         if (rows.length < law.minimumRows()) {
             return LawSupport.failure(parameters, method, "not fitted: needs at least " + law.minimumRows()
@@ -73,22 +75,17 @@ final class Fitting {
      * Variable {@code i} of the search must be a monotone function of parameter {@code i} alone
      * wherever it is bounded, so that its active bound is the parameter's.
      */
-    static FitReport search(Objective f, List<double[]> starts, Bounds bounds, String method,
+    static OptimizeResult search(Objective f, List<double[]> starts, Bounds bounds, String method,
             UnaryOperator<double[]> toParameters) {
         return search(SEARCH, f, starts, bounds, method, toParameters);
     }
 
     /** Like {@link #search}, with another multi-start search (e.g. {@link #SCREEN}, or one on one thread). */
-    static FitReport search(MultiStart search, Objective f, List<double[]> starts, Bounds bounds, String method,
-            UnaryOperator<double[]> toParameters) {
-        MultiStart.Result result = search.run(f, starts, bounds);
-        return new FitReport(toParameters.apply(result.best().x()), result.toOptimization(method),
-                bounds.active(result.best().x()));
-    }
-
-    /** The account of a closed-form fit: one "iteration", one start, gradient norm 0. */
-    static Optimization closedForm(String method, double objective, String message) {
-        return new Optimization(method, objective, true, 1, 1, 1, 1, 0, message);
+    static OptimizeResult search(MultiStart<Objective> search, Objective f, List<double[]> starts, Bounds bounds,
+            String method, UnaryOperator<double[]> toParameters) {
+        OptimizeResult result = search.run(f, starts, bounds);
+        return result.withMethod(method).withX(toParameters.apply(result.x()), result.onBound(),
+                result.standardErrors());
     }
 
     /**

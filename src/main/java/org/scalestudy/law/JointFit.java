@@ -2,6 +2,7 @@ package org.scalestudy.law;
 
 import java.util.List;
 import java.util.Set;
+import org.scalestudy.fit.OptimizeResult;
 
 /**
  * A law that can be fitted to several groups at once with some parameters shared (held equal across the groups)
@@ -18,7 +19,7 @@ public interface JointFit {
      * @return per group, its fitted parameters in {@link Law#parameterNames()} order and how the fit went (all
      *         groups share one optimisation); non-finite parameters when the joint fit cannot be made
      */
-    List<FitReport> fitJointly(List<double[][]> groups, Set<String> shared);
+    List<OptimizeResult> fitJointly(List<double[][]> groups, Set<String> shared);
 
     /**
      * The effective-compute multiplier of group {@code other} against group {@code reference}: how many times the

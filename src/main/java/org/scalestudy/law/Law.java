@@ -1,6 +1,7 @@
 package org.scalestudy.law;
 
 import java.util.List;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -25,18 +26,17 @@ public interface Law {
      * Fits the law to these rows (all usable). Must not throw on a well-formed input of at
      * least {@link #minimumRows()} rows; failure to converge is reported in the result.
      */
-    FitReport fit(double[][] rows);
+    OptimizeResult fit(double[][] rows);
 
     /**
      * Fits again, on a resample of the rows (or a narrower fit window), knowing the original fit's
      * parameters: what the bootstrap and the fit-window sweep call. It must search as {@link #fit} does,
      * so that the intervals describe the fitting procedure the study declares, not the basin of the
-     * original optimum (a warm start from {@code fitted} stops in a worse local optimum on some resamples
-     * of Epoch AI's Chinchilla data: 4 of 200 in {@code ChinchillaBootstrapBench}, 5 of 20 in a scipy check
-     * with looser tolerances); a law may run that search on the calling
-     * thread, since resamples already run in parallel. By default the fit itself.
+     * original optimum (a warm start from {@code fitted} can stop in a worse local optimum on a resample;
+     * {@code ChinchillaBootstrapBench} measures how often on Epoch AI's data). A law may run that search on
+     * the calling thread, since resamples already run in parallel. By default the fit itself.
      */
-    default FitReport refit(double[][] rows, double[] fitted) {
+    default OptimizeResult refit(double[][] rows, double[] fitted) {
         return fit(rows);
     }
 

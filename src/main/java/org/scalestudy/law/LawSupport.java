@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 /** Helpers shared by the built-in laws. */
 final class LawSupport {
@@ -89,10 +89,8 @@ final class LawSupport {
     }
 
     /** A failed fit's report: every parameter NaN, not converged. */
-    static FitReport failure(int parameters, String method, String message) {
-        double[] nan = new double[parameters];
-        java.util.Arrays.fill(nan, Double.NaN);
-        return new FitReport(nan, new Optimization(method, Double.NaN, false, 0, 0, 0, 0, Double.NaN, message));
+    static OptimizeResult failure(int parameters, String method, String message) {
+        return OptimizeResult.failure(method, parameters, message);
     }
 
     static boolean allFinite(double[] row) {

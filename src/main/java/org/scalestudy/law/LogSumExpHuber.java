@@ -88,9 +88,9 @@ final class LogSumExpHuber implements Objective {
         this.terms = kept;
     }
 
-    /** The method line of a fit with this objective, e.g. {@code L-BFGS-B, Huber(0.001) summed on log L, 81 starts}. */
-    static String method(double delta, String target, int starts) {
-        return "L-BFGS-B, Huber(" + LawSupport.significant(delta, 3) + ") summed on " + target + ", " + starts + " starts";
+    /** What this objective minimises, for a method line, e.g. {@code Huber(0.001) summed on log L}. */
+    static String objective(double delta, String target) {
+        return "Huber(" + LawSupport.significant(delta, 3) + ") summed on " + target;
     }
 
     @Override

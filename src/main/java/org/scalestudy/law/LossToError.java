@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.fit.Bounds;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -117,8 +118,8 @@ public final class LossToError implements LawKind {
         }
 
         @Override
-        public FitReport fit(double[][] rows) {
-            FitReport failure = Fitting.precheck(this, rows, METHOD);
+        public OptimizeResult fit(double[][] rows) {
+            OptimizeResult failure = Fitting.precheck(this, rows, METHOD);
             if (failure != null) {
                 return failure;
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.fit.LeastSquares;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -94,8 +95,8 @@ public final class PassAtK implements LawKind {
         }
 
         @Override
-        public FitReport fit(double[][] rows) {
-            FitReport failure = Fitting.precheck(this, rows, METHOD);
+        public OptimizeResult fit(double[][] rows) {
+            OptimizeResult failure = Fitting.precheck(this, rows, METHOD);
             if (failure != null) {
                 return failure;
             }
@@ -132,9 +133,9 @@ public final class PassAtK implements LawKind {
             double logA = c[0] - c[1] * uMean - c[2] * vMean + c[3] * uMean * vMean;
             double alpha = c[1] - c[3] * vMean;
             double beta = c[2] - c[3] * uMean;
-            return new FitReport(new double[] {Math.exp(logA), alpha, beta, c[3]}, Fitting.closedForm(METHOD,
+            return OptimizeResult.closedForm(METHOD, new double[] {Math.exp(logA), alpha, beta, c[3]},
                     solution.residualSumOfSquares(), "closed form: ordinary least squares on log(-log Q) = log A "
-                            + "+ alpha log C + beta log k + delta log C log k over " + n + " rows"));
+                            + "+ alpha log C + beta log k + delta log C log k over " + n + " rows");
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.scalestudy.law;
 
 import java.util.List;
 import java.util.Map;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -25,7 +26,7 @@ abstract class TwoStageLaw extends NamedLaw {
     }
 
     /** Fits stage 2 to the observed loss {@code l} and accuracy {@code acc}, stage 1 being {@code loss}. */
-    abstract FitReport fitStage2(Fitting.Line loss, double[] l, double[] acc);
+    abstract OptimizeResult fitStage2(Fitting.Line loss, double[] l, double[] acc);
 
     /** Stage 2's accuracy at loss {@code l}. */
     abstract double accuracy(double[] params, double l);
@@ -36,8 +37,8 @@ abstract class TwoStageLaw extends NamedLaw {
     }
 
     @Override
-    public FitReport fit(double[][] rows) {
-        FitReport failure = Fitting.precheck(this, rows, method);
+    public OptimizeResult fit(double[][] rows) {
+        OptimizeResult failure = Fitting.precheck(this, rows, method);
         if (failure != null) {
             return failure;
         }

@@ -2,6 +2,7 @@ package org.scalestudy.law;
 
 import java.util.List;
 import java.util.Map;
+import org.scalestudy.fit.OptimizeResult;
 
 /**
  * {@code two_stage_linear}: the two-stage route Krajewski et al. (2025) compare the direct law
@@ -57,7 +58,7 @@ public final class TwoStageLinear implements LawKind {
         }
 
         @Override
-        FitReport fitStage2(Fitting.Line loss, double[] l, double[] acc) {
+        OptimizeResult fitStage2(Fitting.Line loss, double[] l, double[] acc) {
             Fitting.Line accuracy;
             try {
                 accuracy = Fitting.line(l, acc, "loss");
@@ -65,10 +66,9 @@ public final class TwoStageLinear implements LawKind {
                 return LawSupport.failure(4, METHOD, "not fitted: stage 2: " + e.getMessage());
             }
             double[] params = {loss.slope(), loss.intercept(), accuracy.intercept(), accuracy.slope()};
-            return new FitReport(params,
-                    Fitting.closedForm(METHOD, accuracy.rss(), "closed form: " + LossStage.describe(loss, l.length)
-                            + "; stage 2 (least squares of acc on L): residual sum of squares "
-                            + LawSupport.significant(accuracy.rss(), 3)), new String[] {"", "", "", ""},
+            return OptimizeResult.closedForm(METHOD, params, accuracy.rss(), "closed form: "
+                    + LossStage.describe(loss, l.length) + "; stage 2 (least squares of acc on L): residual sum of squares "
+                    + LawSupport.significant(accuracy.rss(), 3)).withX(params, new String[] {"", "", "", ""},
                     new double[] {loss.slopeSe(), loss.interceptSe(), accuracy.interceptSe(), accuracy.slopeSe()});
         }
 

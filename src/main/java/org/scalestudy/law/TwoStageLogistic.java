@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.fit.Bounds;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 /**
  * {@code two_stage_logistic}: the two-stage route of Krajewski et al. (2025) with a logistic link.
@@ -93,20 +93,19 @@ public final class TwoStageLogistic implements LawKind {
         }
 
         @Override
-        FitReport fitStage2(Fitting.Line loss, double[] l, double[] acc) {
+        OptimizeResult fitStage2(Fitting.Line loss, double[] l, double[] acc) {
             double max = Arrays.stream(acc).max().orElseThrow();
             double min = Arrays.stream(acc).min().orElseThrow();
             List<double[]> starts = List.of(new double[] {max, 1, median(l), min});
-            FitReport stage2 = Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
+            OptimizeResult stage2 = Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
                     METHOD, t -> t[0] < 0 ? new double[] {-t[0], -t[1], t[2], t[0] + t[3]} : t);
-            Optimization o = stage2.optimization();
-            double[] t = stage2.params();
+            double[] t = stage2.x();
             double[] se = stage2.standardErrors();
-            return new FitReport(new double[] {loss.slope(), loss.intercept(), t[0], t[1], t[2], t[3]},
-                    new Optimization(o.method(), o.objective(), o.converged(), o.iterations(), o.evaluations(),
-                            o.starts(), o.startsAtBest(), o.gradientNorm(), LossStage.describe(loss, l.length)
-                            + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): " + o.message()),
-                    new String[] {"", "", "", "", "", ""},
+            return new OptimizeResult(stage2.method(), new double[] {loss.slope(), loss.intercept(), t[0], t[1], t[2],
+                    t[3]}, stage2.objective(), stage2.converged(), LossStage.describe(loss, l.length)
+                    + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): " + stage2.message(),
+                    stage2.iterations(), stage2.evaluations(), stage2.starts(), stage2.startsAtBest(),
+                    stage2.gradientNorm(), new String[] {"", "", "", "", "", ""},
                     new double[] {loss.slopeSe(), loss.interceptSe(), se[0], se[1], se[2], se[3]});
         }
 

@@ -49,6 +49,7 @@ final class JsonSupport {
 
     private static final ObjectMapper TREE_MAPPER = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .addMixIn(org.scalestudy.fit.OptimizeResult.class, OptimizationFields.class)
             .addModule(new SimpleModule("scalestudy-non-finite")
                     .addSerializer(Double.class, new NonFiniteAsNull())
                     .addSerializer(Double.TYPE, new NonFiniteAsNull()))
@@ -74,6 +75,7 @@ final class JsonSupport {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .addMixIn(org.scalestudy.fit.OptimizeResult.class, OptimizationFields.class)
             .addModule(new SimpleModule("scalestudy-non-finite-stream")
                     .addSerializer(Double.class, new NonFiniteAsNull())
                     .addSerializer(Double.TYPE, new NonFiniteAsNull()))
@@ -87,6 +89,15 @@ final class JsonSupport {
             .writer();
 
     private JsonSupport() {
+    }
+
+    /**
+     * A fit's {@code optimization} in results.json: the account of its search, without the solution and its
+     * bounds and standard errors, which the fit's {@code parameters} hold.
+     */
+    @com.fasterxml.jackson.annotation.JsonIncludeProperties({"method", "objective", "converged", "iterations",
+            "evaluations", "starts", "startsAtBest", "gradientNorm", "message"})
+    private abstract static class OptimizationFields {
     }
 
     /** The object as a tree; record components become keys; non-finite doubles become {@code null}. */

@@ -20,7 +20,7 @@ import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.DatasetSummary;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.ReportRequest;
 import org.scalestudy.results.RunRow;
@@ -616,7 +616,7 @@ final class PageModels {
         if (!orEmpty(f.computeOptimal()).isEmpty()) {
             tableViews.add(computeOptimal(f));
         }
-        Optimization o = f.optimization();
+        OptimizeResult o = f.optimization();
         List<Fact> facts = new ArrayList<>();
         boolean converged = o != null && o.converged();
         if (o != null) {

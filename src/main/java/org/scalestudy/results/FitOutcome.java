@@ -1,6 +1,7 @@
 package org.scalestudy.results;
 
 import java.util.List;
+import org.scalestudy.fit.OptimizeResult;
 
 /**
  * One law fitted to one group of one dataset.
@@ -41,7 +42,7 @@ public record FitOutcome(
         String xLabel,
         String yLabel,
         List<ParameterValue> parameters,
-        Optimization optimization,
+        OptimizeResult optimization,
         Metrics fitMetrics,
         Metrics holdoutMetrics,
         List<RunRow> runs,
@@ -56,7 +57,7 @@ public record FitOutcome(
 
     /** A fit without back-tests. */
     public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, Optimization optimization,
+                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
                       Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
                       List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal,
                       List<WindowPoint> window) {
@@ -88,7 +89,7 @@ public record FitOutcome(
 
     /** A fit without a window sweep. */
     public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, Optimization optimization,
+                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
                       Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
                       List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal) {
         this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
@@ -97,7 +98,7 @@ public record FitOutcome(
 
     /** A fit without targets or bootstrap. */
     public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, Optimization optimization,
+                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
                       Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve) {
         this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
                 holdoutMetrics, runs, curve, List.of(), null, List.of(), List.of());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
 import org.scalestudy.results.BackTest;
 
@@ -86,8 +86,8 @@ final class BackTests {
 
     /** The back-test errors from one origin, or null when its refit failed. */
     private static List<BackTest.Error> errors(Law law, Refit refit, double[][] fitRows, double origin) {
-        FitReport report = refit.fit(rowsUpTo(law, fitRows, origin), origin);
-        double[] params = report.params();
+        OptimizeResult report = refit.fit(rowsUpTo(law, fitRows, origin), origin);
+        double[] params = report.x();
         if (!Arrays.stream(params).allMatch(Double::isFinite)) {
             return null;
         }

@@ -103,7 +103,7 @@ final class Bootstrap {
      */
     static double[][] draws(Refit refit, double[][] fitRows, int resamples, long seed) {
         return IntStream.range(0, resamples).parallel()
-                .mapToObj(b -> refit.fit(resampleRows(fitRows, seed, b), Double.POSITIVE_INFINITY).params())
+                .mapToObj(b -> refit.fit(resampleRows(fitRows, seed, b), Double.POSITIVE_INFINITY).x())
                 .toArray(double[][]::new);
     }
 

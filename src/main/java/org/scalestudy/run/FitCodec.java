@@ -2,12 +2,12 @@ package org.scalestudy.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.BackTest;
 import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
-import org.scalestudy.results.Optimization;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.TargetPrediction;
@@ -38,7 +38,7 @@ final class FitCodec {
             string(out, p.onBound());
             out.putDouble(p.standardError());
         }
-        Optimization o = f.optimization();
+        OptimizeResult o = f.optimization();
         out.putBoolean(o != null);
         if (o != null) {
             string(out, o.method());
@@ -120,10 +120,27 @@ final class FitCodec {
             parameters.add(new ParameterValue(string(in), in.getDouble(), in.getDouble(), in.getDouble(), string(in),
                     in.getDouble()));
         }
-        Optimization optimization = null;
+        OptimizeResult optimization = null;
         if (in.getBoolean()) {
-            optimization = new Optimization(string(in), in.getDouble(), in.getBoolean(), in.getInt(),
-                    in.getLong(), in.getInt(), in.getInt(), in.getDouble(), string(in));
+            // the solution is the parameters just read (a fit's x is its law's parameters), so it is not written twice
+            double[] x = new double[n];
+            String[] onBound = new String[n];
+            double[] standardErrors = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = parameters.get(i).value();
+                onBound[i] = parameters.get(i).onBound();
+                standardErrors[i] = parameters.get(i).standardError();
+            }
+            String method = string(in);
+            double objective = in.getDouble();
+            boolean converged = in.getBoolean();
+            int iterations = in.getInt();
+            long evaluations = in.getLong();
+            int starts = in.getInt();
+            int startsAtBest = in.getInt();
+            double gradientNorm = in.getDouble();
+            optimization = new OptimizeResult(method, x, objective, converged, string(in), iterations, evaluations,
+                    starts, startsAtBest, gradientNorm, onBound, standardErrors);
         }
         Metrics fitMetrics = metrics(in);
         Metrics holdoutMetrics = metrics(in);

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scalestudy.check.CheckedStudy;
 import org.scalestudy.check.FitTask;
-import org.scalestudy.fit.Errors;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
 import org.scalestudy.results.BackTest;
 import org.scalestudy.results.ComputeOptimal;
@@ -64,8 +63,8 @@ public final class Interpreter {
         Law law = task.law();
         double[][] fitRows = task.rowsOf(FitTask.FIT);
         double[][] holdoutRows = task.rowsOf(FitTask.HOLDOUT);
-        FitReport report = joint == null ? law.fit(fitRows) : joint.fit(fitRows, Double.POSITIVE_INFINITY);
-        double[] params = report.params();
+        OptimizeResult report = joint == null ? law.fit(fitRows) : joint.fit(fitRows, Double.POSITIVE_INFINITY);
+        double[] params = report.x();
         Refit refit = joint == null ? Refit.alone(law, params) : joint;
         List<RunRow> runs = new ArrayList<>(task.rows().length);
         List<Double> fitObs = new ArrayList<>();
@@ -130,7 +129,7 @@ public final class Interpreter {
                 ? BackTests.run(law, refit, fitRows)
                 : BackTest.none();
         return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
-                task.xLabel(), task.yLabel(), List.copyOf(parameters), report.optimization(),
+                task.xLabel(), task.yLabel(), List.copyOf(parameters), report,
                 metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve, List.copyOf(targets),
                 uncertainty, List.copyOf(optimal), List.copyOf(window), backtest, null, "");
     }
@@ -145,7 +144,7 @@ public final class Interpreter {
     }
 
     private static Metrics metrics(List<Double> observed, List<Double> predicted) {
-        return Errors.metrics(observed.stream().mapToDouble(Double::doubleValue).toArray(),
+        return Metrics.of(observed.stream().mapToDouble(Double::doubleValue).toArray(),
                 predicted.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scalestudy.check.FitTask;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.JointFit;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.ParameterValue;
@@ -93,10 +93,10 @@ final class JointFits {
             for (int j = 0; j < members.size(); j++) {
                 groups.add(Bootstrap.resampleRows(fitRows.get(j), seeds[j], b));
             }
-            List<FitReport> reports = law.fitJointly(groups, shared);
+            List<OptimizeResult> reports = law.fitJointly(groups, shared);
             double[] multipliers = new double[members.size()];
             for (int j = 0; j < members.size(); j++) {
-                multipliers[j] = law.computeMultiplier(reports.get(0).params(), reports.get(j).params(), shared);
+                multipliers[j] = law.computeMultiplier(reports.get(0).x(), reports.get(j).x(), shared);
             }
             out.add(multipliers);
         }
@@ -107,7 +107,7 @@ final class JointFits {
      * Member {@code self} fitted on {@code rows}, jointly with the others' fit rows ({@code fitRows}, by member) up
      * to {@code cutoff}.
      */
-    private static FitReport fitMember(List<FitTask> members, List<double[][]> fitRows, int self, double[][] rows,
+    private static OptimizeResult fitMember(List<FitTask> members, List<double[][]> fitRows, int self, double[][] rows,
                                        double cutoff) {
         FitTask first = members.get(0);
         List<double[][]> groups = new ArrayList<>();

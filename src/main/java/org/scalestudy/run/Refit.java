@@ -1,6 +1,6 @@
 package org.scalestudy.run;
 
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
 
 /**
@@ -14,7 +14,7 @@ interface Refit {
      * @param cutoff the largest x the other groups of a joint fit keep of their fit rows (infinite: all of them),
      *               so that a back-test or a narrower window sees no group beyond it
      */
-    FitReport fit(double[][] rows, double cutoff);
+    OptimizeResult fit(double[][] rows, double cutoff);
 
     /** The law's own search ({@link Law#refit}), knowing the original fit's parameters. */
     static Refit alone(Law law, double[] fitted) {

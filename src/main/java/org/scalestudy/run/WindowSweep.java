@@ -3,9 +3,9 @@ package org.scalestudy.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.scalestudy.fit.Errors;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
+import org.scalestudy.results.Metrics;
 import org.scalestudy.results.WindowPoint;
 
 /**
@@ -56,14 +56,14 @@ final class WindowSweep {
             if (kept.size() < law.minimumRows()) {
                 break;
             }
-            FitReport report = refit.fit(kept.toArray(double[][]::new), cutoff);
+            OptimizeResult report = refit.fit(kept.toArray(double[][]::new), cutoff);
             double[] predicted = new double[holdoutRows.length];
             for (int i = 0; i < holdoutRows.length; i++) {
-                predicted[i] = law.predict(report.params(), holdoutRows[i]);
+                predicted[i] = law.predict(report.x(), holdoutRows[i]);
             }
-            double mre = Errors.metrics(observed, predicted).mre();
+            double mre = Metrics.of(observed, predicted).mre();
             points.add(new WindowPoint(cutoff, kept.size(), Double.isFinite(mre) ? mre : Double.NaN,
-                    report.optimization().converged()));
+                    report.converged()));
         }
         return points;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.scalestudy.fit.Errors;
+import org.scalestudy.results.Metrics;
 import org.scalestudy.law.DirectPower;
 import org.scalestudy.law.FitReport;
 import org.scalestudy.law.Law;
@@ -59,7 +59,7 @@ class WindowSweepTest {
             // (least squares) fitted on them directly gives the same holdout error.
             FitReport direct = LAW.fit(Arrays.copyOfRange(fit, 0, w.fitRows()));
             double[] predicted = Arrays.stream(holdout).mapToDouble(r -> LAW.predict(direct.params(), r)).toArray();
-            assertEquals(Errors.metrics(observed, predicted).mre(), w.holdoutMre(), 1e-15, "cutoff " + w.cutoff());
+            assertEquals(Metrics.of(observed, predicted).mre(), w.holdoutMre(), 1e-15, "cutoff " + w.cutoff());
             assertEquals(fit[w.fitRows() - 1][0], w.cutoff(), 0);
         }
         // With 1% noise the error does change with the window (the sweep is not a constant).
