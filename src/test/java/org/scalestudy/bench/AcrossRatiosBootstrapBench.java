@@ -53,7 +53,7 @@ public final class AcrossRatiosBootstrapBench {
 
         Law law = LawLibrary.find("across_ratios").orElseThrow().bind(java.util.Map.of());
         double[][] rows = rows();
-        double[] fitted = law.fit(rows).params();
+        double[] fitted = law.fit(rows).x();
         report("baseline: 1000 refits on one thread", WallAndCpu.time(3, () -> {
             Random random = new Random(1);
             int ok = 0;
@@ -62,7 +62,7 @@ public final class AcrossRatiosBootstrapBench {
                 for (int i = 0; i < rows.length; i++) {
                     drawn[i] = rows[random.nextInt(rows.length)];
                 }
-                ok += Double.isFinite(law.refit(drawn, fitted).params()[0]) ? 1 : 0;
+                ok += Double.isFinite(law.refit(drawn, fitted).x()[0]) ? 1 : 0;
             }
             return ok;
         }));

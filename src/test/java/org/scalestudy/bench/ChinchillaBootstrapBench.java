@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.Lbfgsb;
-import org.scalestudy.fit.Minimum;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Newton;
 import org.scalestudy.fit.Objective;
 import org.scalestudy.law.Chinchilla;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
 import org.scalestudy.law.LawLibrary;
 import org.scalestudy.results.FitOutcome;
@@ -66,7 +66,7 @@ public final class ChinchillaBootstrapBench {
     private static final Path DATA = Path.of("studies/published/data/epoch-chinchilla/svg_extracted_data.csv");
 
     /** Today's search: every start with scipy's tolerances, the best 10 polished, nothing more. */
-    static final MultiStart TODAY = new MultiStart(Lbfgsb.scipyDefaults()).polishing(Lbfgsb.defaults(),
+    static final MultiStart<Objective> TODAY = new MultiStart<Objective>(Lbfgsb.scipyDefaults()).polishing(Lbfgsb.defaults(),
             Chinchilla.POLISHED);
 
     private ChinchillaBootstrapBench() {
@@ -94,20 +94,20 @@ public final class ChinchillaBootstrapBench {
             law.fit(rows);
         }
         TODAY.run(everyRow, grid, free);
-        FitReport[] fit = new FitReport[1];
+        OptimizeResult[] fit = new OptimizeResult[1];
         double[][] newTimes = WallAndCpu.time(repeats, () -> fit[0] = law.fit(rows));
-        MultiStart.Result[] today = new MultiStart.Result[1];
+        OptimizeResult[] today = new OptimizeResult[1];
         double[][] todayTimes = WallAndCpu.time(Math.max(3, repeats / 2), () -> today[0] = TODAY.run(everyRow, grid, free));
         report("law.fit: screened grid + polish + Newton", newTimes);
         report("before: today's search (all 4,500 starts)", todayTimes);
-        double newObjective = fit[0].optimization().objective();
-        double todayObjective = today[0].best().value();
-        MultiStart.Result exhaustive = Chinchilla.EXHAUSTIVE.run(Chinchilla.objective(rows, DELTA), grid, free);
+        double newObjective = fit[0].objective();
+        double todayObjective = today[0].objective();
+        OptimizeResult exhaustive = Chinchilla.EXHAUSTIVE.run(Chinchilla.objective(rows, DELTA), grid, free);
         System.out.printf(Locale.ROOT, "  objective %.17g (today's %.17g: %+.2e relative; the exhaustive grid's %.17g:"
                 + " %+.2e)%n", newObjective, todayObjective, rel(newObjective, todayObjective),
-                exhaustive.best().value(), rel(newObjective, exhaustive.best().value()));
-        System.out.printf(Locale.ROOT, "  gradient norm %.2e (today's %.2e); %s%n", fit[0].optimization().gradientNorm(),
-                today[0].best().gradientNorm(), fit[0].optimization().message());
+                exhaustive.objective(), rel(newObjective, exhaustive.objective()));
+        System.out.printf(Locale.ROOT, "  gradient norm %.2e (today's %.2e); %s%n", fit[0].gradientNorm(),
+                today[0].gradientNorm(), fit[0].message());
         System.out.printf(Locale.ROOT, "  speed-up over today's search: %.1fx wall, %.1fx CPU%n",
                 median(todayTimes[0]) / median(newTimes[0]), median(todayTimes[1]) / median(newTimes[1]));
         scipy(rows, grid, scipyRepeats, new double[] {median(newTimes[0]), median(newTimes[1])},
@@ -117,7 +117,7 @@ public final class ChinchillaBootstrapBench {
         }
 
         // ---- 3 first (its CPU time per full-grid resample is part 2's "before") ----
-        Agreement agreement = agreement(law, rows, fit[0].params(), resamples);
+        Agreement agreement = agreement(law, rows, fit[0].x(), resamples);
 
         if (!parts.contains("2")) {
             return;
@@ -130,10 +130,10 @@ public final class ChinchillaBootstrapBench {
         build(bootstrapStudy(csv, 100)); // warm-up
         double[][] bootTimes = WallAndCpu.time(bootRepeats, () -> outcome[0] = build(study));
         report("study with bootstrap (full search per resample)", bootTimes);
-        double[] fitted = fit[0].params();
+        double[] fitted = fit[0].x();
         // (a sum over the refits, not count(), which would skip them)
         double[][] warmTimes = WallAndCpu.time(bootRepeats, () -> IntStream.range(0, bootstrap).parallel()
-                .mapToDouble(b -> warmStart(resample(rows, 1, b), fitted).params()[3]).sum());
+                .mapToDouble(b -> warmStart(resample(rows, 1, b), fitted).x()[3]).sum());
         report("before: today's bootstrap (warm starts only)", warmTimes);
         double todayFull = agreement.todayCpu * bootstrap;
         System.out.printf(Locale.ROOT, "  before: today's full grid per resample: %.0f CPU s for %d resamples (%.3f CPU s"
@@ -160,10 +160,10 @@ public final class ChinchillaBootstrapBench {
         double[][] out = IntStream.range(0, count).parallel().mapToObj(b -> {
             double[][] drawn = resample(rows, 2, b);
             Objective f = Chinchilla.objective(drawn, DELTA);
-            MultiStart.Result fast = Chinchilla.SEARCH.sequential().run(f, grid, free);
+            OptimizeResult fast = Chinchilla.SEARCH.sequential().run(f, grid, free);
             // today's search; on the first TIMED resamples also with today's objective (every row on its
             // own), timed: the "before" of a full-grid bootstrap
-            MultiStart.Result today = TODAY.sequential().run(f, grid, free);
+            OptimizeResult today = TODAY.sequential().run(f, grid, free);
             double todayCpu = Double.NaN;
             if (b < TIMED) {
                 long cpu = threads.getCurrentThreadCpuTime();
@@ -171,10 +171,10 @@ public final class ChinchillaBootstrapBench {
                 todayCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             }
             // the exhaustive grid = today's search finished by Newton from its best (Chinchilla.EXHAUSTIVE)
-            Minimum finished = Newton.defaults().minimize(f, today.best().x(), free);
-            double exhaustive = Math.min(finished.value(), today.best().value());
-            double warm = warmStart(drawn, fitted).optimization().objective();
-            return new double[] {fast.best().value(), today.best().value(), exhaustive, warm, todayCpu, fast.starts()};
+            OptimizeResult finished = Newton.defaults().minimize(f, today.x(), free);
+            double exhaustive = Math.min(finished.objective(), today.objective());
+            double warm = warmStart(drawn, fitted).objective();
+            return new double[] {fast.objective(), today.objective(), exhaustive, warm, todayCpu, fast.starts()};
         }).toArray(double[][]::new);
         int agreeing = 0;
         int todayAbove = 0;
@@ -200,11 +200,11 @@ public final class ChinchillaBootstrapBench {
     }
 
     /** Today's bootstrap refit: one start, the original optimum, tight tolerances, each run on its own. */
-    static FitReport warmStart(double[][] rows, double[] fitted) {
+    static OptimizeResult warmStart(double[][] rows, double[] fitted) {
         double[] start = {Math.log(fitted[1]), Math.log(fitted[2]), Math.log(fitted[0]), fitted[3], fitted[4]};
-        MultiStart.Result r = new MultiStart(Lbfgsb.defaults()).sequential()
+        OptimizeResult r = new MultiStart<>(Lbfgsb.defaults()).sequential()
                 .run(Chinchilla.objectiveEveryRow(rows, DELTA), List.of(start), Bounds.unbounded(5));
-        return new FitReport(Chinchilla.parameters(r.best().x()), r.toOptimization("warm start"));
+        return r.withMethod("warm start").withX(Chinchilla.parameters(r.x()));
     }
 
     /** Resample b of {@code rows} as the bootstrap draws it (run/Bootstrap's generator). */

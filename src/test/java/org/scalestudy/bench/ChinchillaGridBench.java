@@ -17,10 +17,10 @@ import org.scalestudy.fit.Lbfgsb;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
 import org.scalestudy.law.Chinchilla;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
 import org.scalestudy.law.LawLibrary;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 /**
  * Times the {@code chinchilla} law's 4,500-start fit on Epoch AI's reconstruction of the Chinchilla
@@ -62,26 +62,26 @@ public final class ChinchillaGridBench {
         for (int i = 0; i < 4; i++) {
             law.fit(rows); // let the JIT compile the hot loop
         }
-        FitReport[] last = new FitReport[1];
+        OptimizeResult[] last = new OptimizeResult[1];
         double[] times = time(repeats, () -> {
             last[0] = law.fit(rows);
-            return last[0].optimization().evaluations();
+            return last[0].evaluations();
         });
-        Optimization o = last[0].optimization();
+        OptimizeResult o = last[0];
         report("law.fit (parallel, fast kernel)", times, o.evaluations());
 
-        MultiStart search = Chinchilla.SEARCH;
+        MultiStart<Objective> search = Chinchilla.SEARCH;
         double[] sequential = time(3, () -> search.sequential().run(fast, grid, free).evaluations());
         report("baseline: same, one thread", sequential, o.evaluations());
 
-        MultiStart.Result[] plainResult = new MultiStart.Result[1];
+        OptimizeResult[] plainResult = new OptimizeResult[1];
         double[] plainTimes = time(3, () -> {
             plainResult[0] = search.run(plain, grid, free);
             return plainResult[0].evaluations();
         });
         report("baseline: plain Math.exp/log objective", plainTimes, plainResult[0].evaluations());
 
-        MultiStart.Result[] numericResult = new MultiStart.Result[1];
+        OptimizeResult[] numericResult = new OptimizeResult[1];
         double[] numericTimes = {Double.NaN};
         if (Boolean.getBoolean("bench.finiteDifferences")) {
             Objective numeric = FiniteDifference.central(5, plain::value);
@@ -98,7 +98,7 @@ public final class ChinchillaGridBench {
                 median(times), median(sequential), median(plainTimes), numericResult[0] == null ? ""
                         : String.format(Locale.ROOT, "; finite differences %.3f s", numericTimes[0]));
         System.out.println("fitted parameters (published by Besiroglu et al. 2024):");
-        double[] p = last[0].params();
+        double[] p = last[0].x();
         for (int k = 0; k < 5; k++) {
             System.out.printf(Locale.ROOT, "  %-5s = %12.6g  (%g, %+.2f%%)%n", NAMES[k], p[k], PUBLISHED[k],
                     100 * (p[k] / PUBLISHED[k] - 1));
@@ -108,10 +108,10 @@ public final class ChinchillaGridBench {
                 o.converged(), o.gradientNorm(), o.iterations(), o.evaluations());
         System.out.println("message: " + o.message());
         System.out.printf(Locale.ROOT, "plain-objective fit: objective %.10g, starts at best %d%n",
-                plainResult[0].best().value(), plainResult[0].startsAtBest());
+                plainResult[0].objective(), plainResult[0].startsAtBest());
         if (numericResult[0] != null) {
             System.out.printf(Locale.ROOT, "finite-difference fit: objective %.10g, starts at best %d%n",
-                    numericResult[0].best().value(), numericResult[0].startsAtBest());
+                    numericResult[0].objective(), numericResult[0].startsAtBest());
         }
     }
 

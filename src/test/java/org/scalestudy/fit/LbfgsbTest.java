@@ -59,11 +59,11 @@ class LbfgsbTest {
     @Test
     void rosenbrockFromTheClassicStart() {
         // (-1.2, 1) is the textbook start; the only minimum is (1, 1) with value 0
-        Minimum m = Lbfgsb.defaults().minimize(new Rosenbrock(2), new double[] {-1.2, 1}, Bounds.unbounded(2));
+        OptimizeResult m = Lbfgsb.defaults().minimize(new Rosenbrock(2), new double[] {-1.2, 1}, Bounds.unbounded(2));
         assertTrue(m.converged(), m.message());
         assertEquals(1, m.x()[0], 1e-7);
         assertEquals(1, m.x()[1], 1e-7);
-        assertTrue(m.value() < 1e-14, "value " + m.value());
+        assertTrue(m.objective() < 1e-14, "value " + m.objective());
         assertTrue(m.iterations() < 100, "iterations " + m.iterations());
         assertTrue(m.evaluations() >= m.iterations() + 1, "every iteration evaluates at least once, plus the start");
     }
@@ -75,7 +75,7 @@ class LbfgsbTest {
         for (int i = 0; i < start.length; i++) {
             start[i] = i % 2 == 0 ? -1.2 : 1;
         }
-        Minimum m = Lbfgsb.defaults().minimize(new Rosenbrock(10), start, Bounds.unbounded(10));
+        OptimizeResult m = Lbfgsb.defaults().minimize(new Rosenbrock(10), start, Bounds.unbounded(10));
         assertTrue(m.converged(), m.message());
         for (double v : m.x()) {
             assertEquals(1, v, 1e-6);
@@ -90,14 +90,14 @@ class LbfgsbTest {
         Objective f = quadratic(new double[] {2, -3, 0.5, 7}, new double[] {1, 3, 2, 0.5});
         Bounds box = Bounds.of(new double[] {0, -1, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY},
                 new double[] {1, 1, Double.POSITIVE_INFINITY, 10});
-        Minimum m = Lbfgsb.defaults().minimize(f, new double[] {0.5, 0.5, 0, 0}, box);
+        OptimizeResult m = Lbfgsb.defaults().minimize(f, new double[] {0.5, 0.5, 0, 0}, box);
         assertTrue(m.converged(), m.message());
         assertEquals(1.0, m.x()[0], 0.0, "exactly on the upper bound");
         assertEquals(-1.0, m.x()[1], 0.0, "exactly on the lower bound");
         assertEquals(0.5, m.x()[2], 1e-9);
         assertEquals(7, m.x()[3], 1e-9);
         // value: 1*(1-2)^2 + 3*(-1+3)^2 = 1 + 12 = 13
-        assertEquals(13, m.value(), 1e-12);
+        assertEquals(13, m.objective(), 1e-12);
         // the gradient (-2, -12, 0, 0) points out of the box at the active bounds: projected norm ~0
         assertTrue(m.gradientNorm() < 1e-9, "projected gradient " + m.gradientNorm());
     }
@@ -106,7 +106,7 @@ class LbfgsbTest {
     void startOutsideTheBoxIsProjected() {
         // minimum of (x - 5)^2 on [-1, 2] is the bound 2, whatever the start
         Objective f = quadratic(new double[] {5}, new double[] {1});
-        Minimum m = Lbfgsb.defaults().minimize(f, new double[] {-40}, Bounds.of(new double[] {-1}, new double[] {2}));
+        OptimizeResult m = Lbfgsb.defaults().minimize(f, new double[] {-40}, Bounds.of(new double[] {-1}, new double[] {2}));
         assertEquals(2.0, m.x()[0], 0.0);
         assertTrue(m.converged(), m.message());
     }
@@ -115,18 +115,18 @@ class LbfgsbTest {
     void rosenbrockWithTheOptimumCutOffByABound() {
         // with x0 <= 0.5 the constrained minimum is at x0 = 0.5, x1 = 0.25 (x1 = x0^2 zeroes the first term)
         Bounds box = Bounds.of(new double[] {-5, -5}, new double[] {0.5, 5});
-        Minimum m = Lbfgsb.defaults().minimize(new Rosenbrock(2), new double[] {-1.2, 1}, box);
+        OptimizeResult m = Lbfgsb.defaults().minimize(new Rosenbrock(2), new double[] {-1.2, 1}, box);
         assertTrue(m.converged(), m.message());
         assertEquals(0.5, m.x()[0], 0.0);
         assertEquals(0.25, m.x()[1], 1e-8);
         // value (1 - 0.5)^2 = 0.25
-        assertEquals(0.25, m.value(), 1e-12);
+        assertEquals(0.25, m.objective(), 1e-12);
     }
 
     @Test
     void reportsTheIterationLimit() {
         // 3 iterations cannot solve Rosenbrock from (-1.2, 1)
-        Minimum m = Lbfgsb.defaults().withMaxIterations(3).minimize(new Rosenbrock(2), new double[] {-1.2, 1},
+        OptimizeResult m = Lbfgsb.defaults().withMaxIterations(3).minimize(new Rosenbrock(2), new double[] {-1.2, 1},
                 Bounds.unbounded(2));
         assertFalse(m.converged());
         assertEquals(3, m.iterations());
@@ -148,7 +148,7 @@ class LbfgsbTest {
                 return Math.log(x[0]);
             }
         };
-        Minimum m = Lbfgsb.defaults().minimize(log, new double[] {-1}, Bounds.unbounded(1));
+        OptimizeResult m = Lbfgsb.defaults().minimize(log, new double[] {-1}, Bounds.unbounded(1));
         assertFalse(m.converged());
         assertTrue(m.message().contains("not finite"), m.message());
     }
@@ -168,7 +168,7 @@ class LbfgsbTest {
                 return x[0] - 2 * Math.log(x[0]);
             }
         };
-        Minimum m = Lbfgsb.defaults().minimize(f, new double[] {30}, Bounds.unbounded(1));
+        OptimizeResult m = Lbfgsb.defaults().minimize(f, new double[] {30}, Bounds.unbounded(1));
         assertTrue(m.converged(), m.message());
         assertEquals(2, m.x()[0], 1e-8);
     }
@@ -191,11 +191,11 @@ class LbfgsbTest {
         // at the upper bound a negative gradient does not count
         double[] lo = {0, 0, 0};
         double[] hi = {1, 1, 1};
-        assertEquals(0, Lbfgsb.projectedGradientNorm(new double[] {0, 0.5, 1}, new double[] {5, 0, -7}, lo, hi), 0);
-        assertEquals(0.3, Lbfgsb.projectedGradientNorm(new double[] {0, 0.5, 1}, new double[] {5, 0.3, -7}, lo, hi),
+        assertEquals(0, Bounds.projectedGradientNorm(new double[] {0, 0.5, 1}, new double[] {5, 0, -7}, lo, hi), 0);
+        assertEquals(0.3, Bounds.projectedGradientNorm(new double[] {0, 0.5, 1}, new double[] {5, 0.3, -7}, lo, hi),
                 0);
         // inside, a gradient larger than the distance to the bound is cut to that distance (scipy's projgr)
-        assertEquals(0.25, Lbfgsb.projectedGradientNorm(new double[] {0.25}, new double[] {4}, new double[] {0},
+        assertEquals(0.25, Bounds.projectedGradientNorm(new double[] {0.25}, new double[] {4}, new double[] {0},
                 new double[] {1}), 0);
     }
 }

@@ -78,12 +78,12 @@ class LevenbergMarquardtTest {
 
     @Test
     void rosenbrockFromTheClassicStart() {
-        Minimum m = LM.minimize(ROSENBROCK, new double[] {-1.2, 1}, Bounds.unbounded(2));
+        OptimizeResult m = LM.minimize(ROSENBROCK, new double[] {-1.2, 1}, Bounds.unbounded(2));
         // a zero-residual problem: the exact minimum (1, 1) to rounding
         assertTrue(m.converged(), m.message());
         assertEquals(1, m.x()[0], 1e-12);
         assertEquals(1, m.x()[1], 1e-12);
-        assertEquals(0, m.value(), 1e-24);
+        assertEquals(0, m.objective(), 1e-24);
     }
 
     @Test
@@ -92,11 +92,11 @@ class LevenbergMarquardtTest {
         // where the sum of squares is (1 - 0.5)^2 = 0.25; the gradient there pushes x1 outwards only.
         Bounds box = Bounds.of(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY},
                 new double[] {0.5, Double.POSITIVE_INFINITY});
-        Minimum m = LM.minimize(ROSENBROCK, new double[] {-1.2, 1}, box);
+        OptimizeResult m = LM.minimize(ROSENBROCK, new double[] {-1.2, 1}, box);
         assertTrue(m.converged(), m.message());
         assertEquals(0.5, m.x()[0]);
         assertEquals(0.25, m.x()[1], 1e-12);
-        assertEquals(0.25, m.value(), 1e-12);
+        assertEquals(0.25, m.objective(), 1e-12);
         assertEquals(List.of("upper", ""), List.of(box.active(m.x())));
     }
 
@@ -106,8 +106,8 @@ class LevenbergMarquardtTest {
         // b2 measured in units of 1e-6 (start 100) the Jacobian scaling makes it the same problem: the same
         // optimum in the new units, in as many iterations up to the last few, which run at the rounding level
         // where the two problems' arithmetic differs.
-        Minimum plain = LM.minimize(misra(1), new double[] {500, 1e-4}, Bounds.unbounded(2));
-        Minimum micro = LM.minimize(misra(1e-6), new double[] {500, 100}, Bounds.unbounded(2));
+        OptimizeResult plain = LM.minimize(misra(1), new double[] {500, 1e-4}, Bounds.unbounded(2));
+        OptimizeResult micro = LM.minimize(misra(1e-6), new double[] {500, 100}, Bounds.unbounded(2));
         assertTrue(plain.converged() && micro.converged(), plain.message() + " / " + micro.message());
         assertEquals(2.3894212918E+02, plain.x()[0], 2.3894212918E+02 * 1e-9);
         assertEquals(5.5015643181E-04, plain.x()[1], 5.5015643181E-04 * 1e-9);
@@ -120,10 +120,10 @@ class LevenbergMarquardtTest {
     void lbfgsStallsOnUnscaledParametersAndIsToldSoWhileScaledItReachesTheOptimum() {
         // The example: plain L-BFGS-B from Misra1a's start 1 moves b1 by steps sized for it and
         // b2 (4 orders of magnitude smaller) hardly at all, and stops far off; it must not say converged.
-        Minimum plain = Lbfgsb.defaults().minimize(misra(1), new double[] {500, 1e-4}, Bounds.unbounded(2));
+        OptimizeResult plain = Lbfgsb.defaults().minimize(misra(1), new double[] {500, 1e-4}, Bounds.unbounded(2));
         assertTrue(Math.abs(plain.x()[1] - 5.5015643181E-04) > 0.01 * 5.5015643181E-04, plain.message());
         assertFalse(plain.converged(), plain.message());
-        Minimum scaled = new ScaledMinimizer(Lbfgsb.defaults()).minimize(misra(1), new double[] {500, 1e-4},
+        OptimizeResult scaled = new ScaledMinimizer(Lbfgsb.defaults()).minimize(misra(1), new double[] {500, 1e-4},
                 Bounds.unbounded(2));
         assertEquals(5.5015643181E-04, scaled.x()[1], 5.5015643181E-04 * 1e-6, scaled.message());
         assertEquals(2.3894212918E+02, scaled.x()[0], 2.3894212918E+02 * 1e-6, scaled.message());
@@ -131,7 +131,7 @@ class LevenbergMarquardtTest {
 
     @Test
     void aPointThatIsNotStationaryIsStoppedWithItsReason() {
-        Minimum m = new LevenbergMarquardt(1e-8, 2, 100).minimize(misra(1), new double[] {500, 1e-4},
+        OptimizeResult m = new LevenbergMarquardt(1e-8, 2, 100).minimize(misra(1), new double[] {500, 1e-4},
                 Bounds.unbounded(2));
         assertFalse(m.converged());
         assertTrue(m.message().startsWith("stopped: reached the limit of 2 iterations; scaled gradient "),
@@ -139,7 +139,7 @@ class LevenbergMarquardtTest {
         assertTrue(m.message().contains("gradient norm") && m.message().contains("2 iterations"), m.message());
         // where the exponential has saturated (b2 = 1: exp(-b2 x) is 0 at every x), b2's column of the
         // Jacobian vanishes and no step can move it: stopped, never "converged" 100% off
-        Minimum saturated = LM.minimize(misra(1), new double[] {500, 1}, Bounds.unbounded(2));
+        OptimizeResult saturated = LM.minimize(misra(1), new double[] {500, 1}, Bounds.unbounded(2));
         assertFalse(saturated.converged(), saturated.message());
         assertTrue(saturated.message().startsWith("stopped: "), saturated.message());
     }
@@ -149,26 +149,20 @@ class LevenbergMarquardtTest {
         // From b2 = 10, exp(-b2 x) underflows to exactly 0 at every x >= 77.6: b2's Jacobian column is 0 and
         // every first-order test passes trivially, with b1 at its best value for a constant model; b2 is not
         // determined by anything, so the fit must say stopped, and why.
-        Minimum m = LM.minimize(misra(1), new double[] {500, 10}, Bounds.unbounded(2));
+        OptimizeResult m = LM.minimize(misra(1), new double[] {500, 10}, Bounds.unbounded(2));
         assertFalse(m.converged(), m.message());
         assertTrue(m.message().startsWith("stopped: variable 2 has no effect on the residuals here"), m.message());
     }
 
     @Test
-    void takesOnlyResiduals() {
-        Objective plain = new Objective() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double valueAndGradient(double[] x, double[] g) {
-                g[0] = 2 * x[0];
-                return x[0] * x[0];
-            }
-        };
-        assertThrows(IllegalArgumentException.class, () -> LM.minimize(plain, new double[] {1}, Bounds.unbounded(1)));
+    void isTypedOnResiduals() throws NoSuchMethodException {
+        // it minimises Residuals only, and its type says so: handing it a plain Objective does not compile
+        java.lang.reflect.ParameterizedType type =
+                (java.lang.reflect.ParameterizedType) LevenbergMarquardt.class.getGenericInterfaces()[0];
+        assertEquals(Minimizer.class, type.getRawType());
+        assertEquals(Residuals.class, type.getActualTypeArguments()[0]);
+        assertEquals("minimize", LevenbergMarquardt.class.getMethod("minimize", Residuals.class, double[].class,
+                Bounds.class).getName());
     }
 
     @Test
@@ -183,11 +177,11 @@ class LevenbergMarquardtTest {
 
     @Test
     void aMultiStartOfLevenbergMarquardtCountsTheStartsThatAgree() {
-        MultiStart.Result r = new MultiStart(LM).run(misra(1), List.of(new double[] {500, 1e-4},
+        OptimizeResult r = new MultiStart<>(LM).run(misra(1), List.of(new double[] {500, 1e-4},
                 new double[] {250, 5e-4}, new double[] {500, 1}), Bounds.unbounded(2));
         // NIST's two starts reach the certified RSS 0.12455138894; the saturated third does not
         assertEquals(3, r.starts());
         assertEquals(2, r.startsAtBest());
-        assertEquals(1.2455138894E-01, r.best().value(), 1e-10);
+        assertEquals(1.2455138894E-01, r.objective(), 1e-10);
     }
 }

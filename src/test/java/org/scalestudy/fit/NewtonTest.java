@@ -46,10 +46,10 @@ class NewtonTest {
     void aQuadraticIsSolvedByItsFirstStep() {
         // the central-difference Hessian of a quadratic's gradient is exact up to rounding, so the first
         // full step lands on (3, -2); the next cannot lower the objective
-        Minimum m = Newton.defaults().minimize(QUADRATIC, new double[] {10, 7}, Bounds.unbounded(2));
+        OptimizeResult m = Newton.defaults().minimize(QUADRATIC, new double[] {10, 7}, Bounds.unbounded(2));
         assertEquals(3, m.x()[0], 1e-9);
         assertEquals(-2, m.x()[1], 1e-9);
-        assertTrue(m.value() < 1e-18, "value " + m.value());
+        assertTrue(m.objective() < 1e-18, "value " + m.objective());
         assertTrue(m.converged(), m.message());
         assertTrue(m.iterations() <= 2, "iterations " + m.iterations());
     }
@@ -57,10 +57,10 @@ class NewtonTest {
     @Test
     void rosenbrockFromNearbyConvergesToTheMinimum() {
         // Newton converges quadratically once near (1, 1): to the last digits from a point 0.1 away
-        Minimum m = Newton.defaults().minimize(ROSENBROCK, new double[] {0.9, 0.85}, Bounds.unbounded(2));
+        OptimizeResult m = Newton.defaults().minimize(ROSENBROCK, new double[] {0.9, 0.85}, Bounds.unbounded(2));
         assertEquals(1, m.x()[0], 1e-9);
         assertEquals(1, m.x()[1], 1e-9);
-        assertTrue(m.value() < 1e-20, "value " + m.value());
+        assertTrue(m.objective() < 1e-20, "value " + m.objective());
         assertTrue(m.converged(), m.message());
     }
 
@@ -69,7 +69,7 @@ class NewtonTest {
         // the quadratic's minimum x = 3 lies outside x <= 1: x stays at the bound, and y is the best
         // for x = 1, i.e. 20 (y + 2) + (1 - 3) = 0, y = -1.9; the projected gradient is then zero
         Bounds box = Bounds.of(new double[] {-5, -5}, new double[] {1, 5});
-        Minimum m = Newton.defaults().minimize(QUADRATIC, new double[] {0, 0}, box);
+        OptimizeResult m = Newton.defaults().minimize(QUADRATIC, new double[] {0, 0}, box);
         assertEquals(1, m.x()[0], 0);
         assertEquals(-1.9, m.x()[1], 1e-9);
         assertTrue(m.gradientNorm() < 1e-9, "projected gradient " + m.gradientNorm());
@@ -104,9 +104,9 @@ class NewtonTest {
                 return f;
             }
         };
-        Minimum polished = Lbfgsb.defaults().minimize(huber, new double[] {0, 0}, Bounds.unbounded(2));
-        Minimum finished = Newton.defaults().minimize(huber, polished.x(), Bounds.unbounded(2));
-        assertTrue(finished.value() <= polished.value());
+        OptimizeResult polished = Lbfgsb.defaults().minimize(huber, new double[] {0, 0}, Bounds.unbounded(2));
+        OptimizeResult finished = Newton.defaults().minimize(huber, polished.x(), Bounds.unbounded(2));
+        assertTrue(finished.objective() <= polished.objective());
         assertTrue(finished.gradientNorm() <= Math.max(1e-15, polished.gradientNorm()),
                 finished.gradientNorm() + " vs " + polished.gradientNorm());
         assertTrue(finished.converged(), finished.message());
@@ -126,7 +126,7 @@ class NewtonTest {
                 return Double.NaN;
             }
         };
-        Minimum m = Newton.defaults().minimize(nan, new double[] {1}, Bounds.unbounded(1));
+        OptimizeResult m = Newton.defaults().minimize(nan, new double[] {1}, Bounds.unbounded(1));
         assertFalse(m.converged());
         assertTrue(m.message().contains("not finite"), m.message());
         assertThrows(IllegalArgumentException.class, () -> new Newton(0));

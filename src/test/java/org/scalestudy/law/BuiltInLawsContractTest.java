@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.scalestudy.fit.OptimizeResult;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
 
@@ -75,11 +76,11 @@ class BuiltInLawsContractTest {
                 List<double[][]> subsets = List.of(Arrays.copyOf(all, size),
                         Arrays.copyOfRange(all, all.length - size, all.length), sample(all, size, random));
                 for (double[][] rows : subsets) {
-                    FitReport fit = assertDoesNotThrow(() -> law.fit(rows), c.kind().name() + " on " + rows.length);
-                    assertEquals(law.parameterNames().size(), fit.params().length);
-                    assertFalse(fit.optimization().message().isBlank());
+                    OptimizeResult fit = assertDoesNotThrow(() -> law.fit(rows), c.kind().name() + " on " + rows.length);
+                    assertEquals(law.parameterNames().size(), fit.x().length);
+                    assertFalse(fit.message().isBlank());
                     if (size < law.minimumRows()) {
-                        assertFalse(fit.optimization().converged(), c.kind().name() + " on " + size + " rows");
+                        assertFalse(fit.converged(), c.kind().name() + " on " + size + " rows");
                     }
                 }
             }
@@ -95,14 +96,14 @@ class BuiltInLawsContractTest {
         for (Case c : CASES) {
             Law law = c.kind().bind(Map.of());
             double[][] rows = c.rows().get();
-            FitReport fit = law.fit(rows);
-            double[] nonsense = new double[fit.params().length];
+            OptimizeResult fit = law.fit(rows);
+            double[] nonsense = new double[fit.x().length];
             Arrays.fill(nonsense, Double.NaN);
-            FitReport again = law.refit(rows, nonsense);
-            assertArrayEquals(fit.params(), again.params(), c.kind().name());
-            FitReport resample = law.refit(sample(rows, rows.length, random), fit.params());
-            assertTrue(Arrays.stream(resample.params()).allMatch(Double::isFinite), c.kind().name());
-            assertDoesNotThrow(() -> law.refit(Arrays.copyOf(rows, 1), fit.params()));
+            OptimizeResult again = law.refit(rows, nonsense);
+            assertArrayEquals(fit.x(), again.x(), c.kind().name());
+            OptimizeResult resample = law.refit(sample(rows, rows.length, random), fit.x());
+            assertTrue(Arrays.stream(resample.x()).allMatch(Double::isFinite), c.kind().name());
+            assertDoesNotThrow(() -> law.refit(Arrays.copyOf(rows, 1), fit.x()));
         }
     }
 
@@ -134,7 +135,7 @@ class BuiltInLawsContractTest {
         for (Case c : CASES) {
             Law law = c.kind().bind(Map.of());
             double[][] rows = c.rows().get();
-            double[] params = law.fit(rows).params();
+            double[] params = law.fit(rows).x();
             for (double[] row : rows) {
                 double noise = c.kind() instanceof PassAtK ? 0.005 : c.kind() instanceof TwoStageLinear ? 0.02 : 0.004;
                 assertEquals(law.observed(row), law.predict(params, row), 5 * noise, c.kind().name());

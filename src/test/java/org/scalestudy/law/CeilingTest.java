@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 class CeilingTest {
     private static final Law LAW = new Ceiling().bind(Map.of());
@@ -68,18 +68,18 @@ class CeilingTest {
         for (double[] row : rows) {
             assertNull(LAW.unusable(row));
         }
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // exact data: zero residuals at the truth, inside the Huber's quadratic zone, where L-BFGS
         // converges superlinearly to a gradient norm <= 1e-10: about 1e-14 relative here. 1e-9 relative
         // leaves room for other platforms' rounding
-        LawTestSupport.assertRecovered("ceiling, noiseless", LAW.parameterNames(), TRUTH, fit.params(),
+        LawTestSupport.assertRecovered("ceiling, noiseless", LAW.parameterNames(), TRUTH, fit.x(),
                 LawTestSupport.relative(TRUTH, 1e-9));
-        Optimization o = fit.optimization();
+        OptimizeResult o = fit;
         assertTrue(o.converged(), o.message());
         assertEquals(150, o.starts());
         assertTrue(o.startsAtBest() >= 1);
         for (double[] row : rows) {
-            assertEquals(row[1], LAW.predict(fit.params(), row), 1e-9);
+            assertEquals(row[1], LAW.predict(fit.x(), row), 1e-9);
         }
     }
 
@@ -87,8 +87,8 @@ class CeilingTest {
     void recoversParametersFromNoisyAccuracies() {
         double sd = 0.002;
         double[][] rows = ladder(sd, 20250101);
-        FitReport fit = LAW.fit(rows);
-        assertTrue(fit.optimization().converged(), fit.optimization().message());
+        OptimizeResult fit = LAW.fit(rows);
+        assertTrue(fit.converged(), fit.message());
         // yardstick: the linearised standard error (SE) of least squares in log(-log Q) with the noise
         // carried there (see AcrossRatiosTest), in the fit's variables (log A, alpha, log E): about
         // 0.16, 0.004 and 0.06 (the ceiling E to 6% from 13 runs). Over seeds 1 to 60 the Huber fit's
@@ -96,7 +96,7 @@ class CeilingTest {
         double[] truth = logScale(TRUTH);
         double[] se = LawTestSupport.standardErrors(p -> linearised(expScale(p), rows), truth, noise(rows, sd));
         LawTestSupport.assertRecovered("ceiling, acc noise sd 0.002", List.of("log A", "alpha", "log E"), truth,
-                logScale(fit.params()), LawTestSupport.times(se, 5));
+                logScale(fit.x()), LawTestSupport.times(se, 5));
     }
 
     @Test
@@ -138,14 +138,14 @@ class CeilingTest {
     @Test
     void neverThrowsOnPoorInput() {
         assertEquals(3, LAW.minimumRows());
-        FitReport few = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.6, 0.25}});
-        assertFalse(few.optimization().converged());
-        assertTrue(few.optimization().message().contains("at least 3 rows"));
-        FitReport bad = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.6, 0.25}, {0, 0.7, 0.25}});
-        assertTrue(bad.optimization().message().contains("row 3 is unusable: x is not positive"));
+        OptimizeResult few = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.6, 0.25}});
+        assertFalse(few.converged());
+        assertTrue(few.message().contains("at least 3 rows"));
+        OptimizeResult bad = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.6, 0.25}, {0, 0.7, 0.25}});
+        assertTrue(bad.message().contains("row 3 is unusable: x is not positive"));
         // three runs at one compute: a report whatever the optimiser makes of it
-        FitReport flat = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e20, 0.6, 0.25}, {1e20, 0.7, 0.25}});
-        assertEquals(3, flat.params().length);
+        OptimizeResult flat = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e20, 0.6, 0.25}, {1e20, 0.7, 0.25}});
+        assertEquals(3, flat.x().length);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 class DirectPowerTest {
     private static final Law LAW = new DirectPower().bind(Map.of("margin", 0.05));
@@ -36,11 +36,11 @@ class DirectPowerTest {
         for (double[] row : rows) {
             assertNull(LAW.unusable(row), () -> "row " + row[0] + " should be usable");
         }
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // exact data: OLS in (log C, log(-log Q)) recovers the line to rounding
-        assertEquals(a, fit.params()[0], 1e-9 * a);
-        assertEquals(alpha, fit.params()[1], 1e-9 * alpha);
-        Optimization o = fit.optimization();
+        assertEquals(a, fit.x()[0], 1e-9 * a);
+        assertEquals(alpha, fit.x()[1], 1e-9 * alpha);
+        OptimizeResult o = fit;
         assertTrue(o.converged());
         assertEquals(1, o.iterations(), "closed form");
         assertEquals(1, o.starts());
@@ -50,7 +50,7 @@ class DirectPowerTest {
         assertTrue(o.objective() < 1e-24, "residual sum of squares of exact data: " + o.objective());
         // and the fitted law reproduces the accuracies
         for (double[] row : rows) {
-            assertEquals(row[1], LAW.predict(fit.params(), row), 1e-12);
+            assertEquals(row[1], LAW.predict(fit.x(), row), 1e-12);
             assertEquals(row[1], LAW.observed(row), 0);
             assertEquals(row[0], LAW.axis(row), 0);
         }
@@ -82,18 +82,18 @@ class DirectPowerTest {
         }
         double b1 = (n * suz - su * sz) / (n * suu - su * su);
         double b0 = (sz - b1 * su) / n;
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // A = e^b0, alpha = -b1. The normal equations lose a few digits to cancellation (u ~ 45),
         // so agreement is checked to 1e-8 relative
-        assertEquals(Math.exp(b0), fit.params()[0], 1e-8 * Math.exp(b0));
-        assertEquals(-b1, fit.params()[1], 1e-8 * Math.abs(b1));
+        assertEquals(Math.exp(b0), fit.x()[0], 1e-8 * Math.exp(b0));
+        assertEquals(-b1, fit.x()[1], 1e-8 * Math.abs(b1));
         double rss = 0;
         for (double[] row : rows) {
             double z = Math.log(-Math.log((row[1] - row[2]) / (1 - row[2])));
             double r = z - b0 - b1 * Math.log(row[0]);
             rss += r * r;
         }
-        assertEquals(rss, fit.optimization().objective(), 1e-8 * rss);
+        assertEquals(rss, fit.objective(), 1e-8 * rss);
     }
 
     @Test
@@ -119,19 +119,19 @@ class DirectPowerTest {
     @Test
     void neverThrowsOnPoorInput() {
         // too few rows, all x equal, unusable rows: a non-converged report with NaN parameters
-        FitReport one = LAW.fit(new double[][] {{1e20, 0.5, 0.25}});
-        assertFalse(one.optimization().converged());
-        assertTrue(Double.isNaN(one.params()[0]) && Double.isNaN(one.params()[1]));
-        assertTrue(one.optimization().message().contains("at least 2 rows"));
-        FitReport same = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e20, 0.6, 0.25}});
-        assertFalse(same.optimization().converged());
-        assertTrue(same.optimization().message().contains("same x"));
-        FitReport bad = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.1, 0.25}});
-        assertFalse(bad.optimization().converged());
-        assertTrue(bad.optimization().message().contains("row 2"));
+        OptimizeResult one = LAW.fit(new double[][] {{1e20, 0.5, 0.25}});
+        assertFalse(one.converged());
+        assertTrue(Double.isNaN(one.x()[0]) && Double.isNaN(one.x()[1]));
+        assertTrue(one.message().contains("at least 2 rows"));
+        OptimizeResult same = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e20, 0.6, 0.25}});
+        assertFalse(same.converged());
+        assertTrue(same.message().contains("same x"));
+        OptimizeResult bad = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.1, 0.25}});
+        assertFalse(bad.converged());
+        assertTrue(bad.message().contains("row 2"));
         // two rows are enough: the line through them
-        FitReport two = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.6, 0.25}});
-        assertTrue(two.optimization().converged());
+        OptimizeResult two = LAW.fit(new double[][] {{1e20, 0.5, 0.25}, {1e21, 0.6, 0.25}});
+        assertTrue(two.converged());
         assertEquals(2, LAW.minimumRows());
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 class LossToErrorTest {
     private static final Law LAW = new LossToError().bind(Map.of());
@@ -35,17 +35,17 @@ class LossToErrorTest {
     @Test
     void recoversNoiselessParameters() {
         double[][] rows = runs(0, 1);
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // least squares on exact data: L-BFGS stops when a step gains < 1e-15 in the summed squares or
         // the gradient norm is <= 1e-10; about 5e-12 relative here. 1e-9 relative is checked
-        LawTestSupport.assertRecovered("loss_to_error, noiseless", LAW.parameterNames(), TRUTH, fit.params(),
+        LawTestSupport.assertRecovered("loss_to_error, noiseless", LAW.parameterNames(), TRUTH, fit.x(),
                 LawTestSupport.relative(TRUTH, 1e-9));
-        Optimization o = fit.optimization();
+        OptimizeResult o = fit;
         assertTrue(o.converged(), o.message());
         assertEquals(6, o.starts(), "the reference's (1, 1, 1) and one per gamma in {0.25, 0.5, 1, 2, 4}");
         assertEquals("Levenberg-Marquardt least squares on Err, 6 starts", o.method());
         for (double[] row : rows) {
-            assertEquals(row[1], LAW.predict(fit.params(), row), 1e-9);
+            assertEquals(row[1], LAW.predict(fit.x(), row), 1e-9);
             assertEquals(row[0], LAW.axis(row), 0);
             assertEquals(row[1], LAW.observed(row), 0);
         }
@@ -55,15 +55,15 @@ class LossToErrorTest {
     void recoversParametersFromNoisyErrors() {
         double sd = 0.003;
         double[][] rows = runs(sd, 20250101);
-        FitReport fit = LAW.fit(rows);
-        assertTrue(fit.optimization().converged(), fit.optimization().message());
+        OptimizeResult fit = LAW.fit(rows);
+        assertTrue(fit.converged(), fit.message());
         // linearised standard errors (SE) of least squares with noise 0.003 in Err: epsilon 0.0075, k 0.26,
         // gamma 0.055 (k and gamma trade off). Over seeds 1 to 60 the errors are 0.98 to 1.12 SE rms, the
         // worst 2.9 SE, and all 6 starts reach the same optimum; 5 SE is checked (first-order yardstick)
         double[] se = LawTestSupport.standardErrors(p -> Arrays.stream(rows).mapToDouble(r -> LossToError.error(p, r[0]))
                 .toArray(), TRUTH, LawTestSupport.constant(rows.length, sd));
         LawTestSupport.assertRecovered("loss_to_error, error noise sd 0.003", LAW.parameterNames(), TRUTH,
-                fit.params(), LawTestSupport.times(se, 5));
+                fit.x(), LawTestSupport.times(se, 5));
     }
 
     @Test
@@ -109,12 +109,12 @@ class LossToErrorTest {
         assertEquals("error is not a finite number", LAW.unusable(new double[] {3.0, Double.NEGATIVE_INFINITY}));
         assertEquals("expected 2 inputs (x, y), got 3", LAW.unusable(new double[] {3.0, 0.7, 1}));
         assertEquals(3, LAW.minimumRows());
-        FitReport few = LAW.fit(new double[][] {{3, 0.7}, {4, 0.8}});
-        assertFalse(few.optimization().converged());
-        assertTrue(few.optimization().message().contains("at least 3 rows"));
+        OptimizeResult few = LAW.fit(new double[][] {{3, 0.7}, {4, 0.8}});
+        assertFalse(few.converged());
+        assertTrue(few.message().contains("at least 3 rows"));
         // one distinct loss: not identifiable, but a report
-        FitReport same = LAW.fit(new double[][] {{3, 0.7}, {3, 0.72}, {3, 0.71}});
-        assertEquals(3, same.params().length);
+        OptimizeResult same = LAW.fit(new double[][] {{3, 0.7}, {3, 0.72}, {3, 0.71}});
+        assertEquals(3, same.x().length);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Random;
+import org.scalestudy.fit.OptimizeResult;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -47,10 +48,10 @@ class NormalEquationsTest {
             z[i] = Math.log(-Math.log((acc - 0.25) / 0.75));
         }
         double[] beta = normalEquations(x, z);
-        FitReport fit = new DirectPower().bind(Map.of()).fit(rows);
-        assertRelative(Math.exp(beta[0]), fit.params()[0], "A = exp(beta0)");
-        assertRelative(-beta[1], fit.params()[1], "alpha = -beta1");
-        assertRelative(rss(x, z, beta), fit.optimization().objective(), "residual sum of squares");
+        OptimizeResult fit = new DirectPower().bind(Map.of()).fit(rows);
+        assertRelative(Math.exp(beta[0]), fit.x()[0], "A = exp(beta0)");
+        assertRelative(-beta[1], fit.x()[1], "alpha = -beta1");
+        assertRelative(rss(x, z, beta), fit.objective(), "residual sum of squares");
     }
 
     @Test
@@ -79,13 +80,13 @@ class NormalEquationsTest {
         }
         double[] c = normalEquations(x, z);
         double logA = c[0] - c[1] * mu - c[2] * mv + c[3] * mu * mv;
-        FitReport fit = new PassAtK().bind(Map.of()).fit(rows);
-        double[] p = fit.params();
+        OptimizeResult fit = new PassAtK().bind(Map.of()).fit(rows);
+        double[] p = fit.x();
         assertRelative(logA, Math.log(p[0]), "log A");
         assertRelative(c[1] - c[3] * mv, p[1], "alpha");
         assertRelative(c[2] - c[3] * mu, p[2], "beta");
         assertRelative(c[3], p[3], "delta");
-        assertRelative(rss(x, z, c), fit.optimization().objective(), "residual sum of squares");
+        assertRelative(rss(x, z, c), fit.objective(), "residual sum of squares");
     }
 
     @Test
@@ -105,13 +106,13 @@ class NormalEquationsTest {
         }
         double[] loss = normalEquations(x1, y1);
         double[] acc = normalEquations(x2, y2);
-        FitReport fit = new TwoStageLinear().bind(Map.of()).fit(rows);
-        double[] p = fit.params();
+        OptimizeResult fit = new TwoStageLinear().bind(Map.of()).fit(rows);
+        double[] p = fit.x();
         assertRelative(loss[1], p[0], "s");
         assertRelative(loss[0], p[1], "i");
         assertRelative(acc[0], p[2], "a");
         assertRelative(acc[1], p[3], "b");
-        assertRelative(rss(x2, y2, acc), fit.optimization().objective(), "stage 2 residual sum of squares");
+        assertRelative(rss(x2, y2, acc), fit.objective(), "stage 2 residual sum of squares");
     }
 
     private static double rss(double[][] x, double[] y, double[] beta) {

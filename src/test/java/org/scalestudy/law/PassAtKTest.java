@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 class PassAtKTest {
     private static final Law LAW = new PassAtK().bind(Map.of());
@@ -46,18 +46,18 @@ class PassAtKTest {
         for (double[] row : rows) {
             assertNull(LAW.unusable(row));
         }
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // exact data and a closed form: the line is recovered to rounding (the centred QR solve loses
         // only a few digits), 1e-10 relative
-        LawTestSupport.assertRecovered("pass_at_k, noiseless", LAW.parameterNames(), TRUTH, fit.params(),
+        LawTestSupport.assertRecovered("pass_at_k, noiseless", LAW.parameterNames(), TRUTH, fit.x(),
                 LawTestSupport.relative(TRUTH, 1e-10));
-        Optimization o = fit.optimization();
+        OptimizeResult o = fit;
         assertTrue(o.converged());
         assertEquals(1, o.starts());
         assertEquals("least squares on log(-log Q)", o.method());
         assertTrue(o.objective() < 1e-20, "rss " + o.objective());
         for (double[] row : rows) {
-            assertEquals(row[2], LAW.predict(fit.params(), row), 1e-12);
+            assertEquals(row[2], LAW.predict(fit.x(), row), 1e-12);
         }
     }
 
@@ -65,7 +65,7 @@ class PassAtKTest {
     void recoversParametersFromNoisyScores() {
         double sd = 0.005;
         double[][] rows = ladder(sd, 20250101);
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // the model is linear in (log A, alpha, beta, delta), so the sandwich standard errors (SE) of
         // least squares with the noise carried into log(-log Q) (sd / |(acc - r) log Q|) are exact to
         // first order in the noise: about 0.06, 0.0013, 0.026, 0.0006. Over seeds 1 to 60 the errors are
@@ -78,7 +78,7 @@ class PassAtKTest {
         }
         double[] se = LawTestSupport.standardErrors(p -> linearised(p, rows), truth, noise);
         LawTestSupport.assertRecovered("pass_at_k, score noise sd 0.005", List.of("log A", "alpha", "beta", "delta"),
-                truth, logScale(fit.params()), LawTestSupport.times(se, 4));
+                truth, logScale(fit.x()), LawTestSupport.times(se, 4));
     }
 
     /** log(-log Q) at each row for coefficients (log A, alpha, beta, delta). */
@@ -106,18 +106,18 @@ class PassAtKTest {
     @Test
     void neverThrowsOnPoorInput() {
         assertEquals(4, LAW.minimumRows());
-        FitReport few = LAW.fit(new double[][] {{1e20, 1, 0.5, 0}, {1e21, 1, 0.6, 0}, {1e21, 2, 0.7, 0}});
-        assertTrue(few.optimization().message().contains("at least 4 rows"));
+        OptimizeResult few = LAW.fit(new double[][] {{1e20, 1, 0.5, 0}, {1e21, 1, 0.6, 0}, {1e21, 2, 0.7, 0}});
+        assertTrue(few.message().contains("at least 4 rows"));
         // one k only: beta and delta are undetermined
-        FitReport oneK = LAW.fit(new double[][] {{1e19, 1, 0.4, 0}, {1e20, 1, 0.5, 0}, {1e21, 1, 0.6, 0},
+        OptimizeResult oneK = LAW.fit(new double[][] {{1e19, 1, 0.4, 0}, {1e20, 1, 0.5, 0}, {1e21, 1, 0.6, 0},
             {1e22, 1, 0.7, 0}});
-        assertFalse(oneK.optimization().converged());
-        assertTrue(oneK.optimization().message().contains("two distinct x and two distinct k"),
-                oneK.optimization().message());
-        assertTrue(Double.isNaN(oneK.params()[2]));
-        FitReport bad = LAW.fit(new double[][] {{1e19, 1, 0.4, 0}, {1e20, 2, 0.5, 0}, {1e21, 4, 0.6, 0},
+        assertFalse(oneK.converged());
+        assertTrue(oneK.message().contains("two distinct x and two distinct k"),
+                oneK.message());
+        assertTrue(Double.isNaN(oneK.x()[2]));
+        OptimizeResult bad = LAW.fit(new double[][] {{1e19, 1, 0.4, 0}, {1e20, 2, 0.5, 0}, {1e21, 4, 0.6, 0},
             {1e22, 8, 1.0, 0}});
-        assertTrue(bad.optimization().message().contains("row 4 is unusable: accuracy >= 1"));
+        assertTrue(bad.message().contains("row 4 is unusable: accuracy >= 1"));
     }
 
     @Test

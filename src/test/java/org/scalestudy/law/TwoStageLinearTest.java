@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 class TwoStageLinearTest {
     private static final Law LAW = new TwoStageLinear().bind(Map.of());
@@ -40,16 +40,16 @@ class TwoStageLinearTest {
     @Test
     void recoversNoiselessParameters() {
         double[][] rows = ladder(0, 0, 1);
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // exact data, two closed forms: recovered to rounding, 1e-10 relative
-        LawTestSupport.assertRecovered("two_stage_linear, noiseless", LAW.parameterNames(), TRUTH, fit.params(),
+        LawTestSupport.assertRecovered("two_stage_linear, noiseless", LAW.parameterNames(), TRUTH, fit.x(),
                 LawTestSupport.relative(TRUTH, 1e-10));
-        Optimization o = fit.optimization();
+        OptimizeResult o = fit;
         assertTrue(o.converged());
         assertTrue(o.message().contains("stage 1") && o.message().contains("stage 2"), o.message());
         for (double[] row : rows) {
             // the composed prediction reproduces exact data
-            assertEquals(row[2], LAW.predict(fit.params(), row), 1e-12);
+            assertEquals(row[2], LAW.predict(fit.x(), row), 1e-12);
             assertEquals(row[0], LAW.axis(row), 0);
             assertEquals(row[2], LAW.observed(row), 0);
         }
@@ -60,7 +60,7 @@ class TwoStageLinearTest {
         double lossSd = 0.005;
         double accSd = 0.01;
         double[][] rows = ladder(lossSd, accSd, 20250101);
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // each stage is ordinary least squares with independent noise, so its standard errors (SE) are
         // exact: s 0.0005, i 0.022 (noise 0.005 in log L); a 0.020, b 0.007 (noise 0.01 in acc). Over
         // seeds 1 to 60 the errors are 0.93 to 1.02 SE rms, the worst 3.3 SE; 4 SE is checked
@@ -72,7 +72,7 @@ class TwoStageLinearTest {
                 LawTestSupport.constant(rows.length, accSd));
         double[] se = {se1[0], se1[1], se2[0], se2[1]};
         LawTestSupport.assertRecovered("two_stage_linear, loss sd 0.5%, acc sd 0.01", LAW.parameterNames(), TRUTH,
-                fit.params(), LawTestSupport.times(se, 4));
+                fit.x(), LawTestSupport.times(se, 4));
     }
 
     @Test
@@ -88,15 +88,15 @@ class TwoStageLinearTest {
     @Test
     void neverThrowsOnPoorInput() {
         assertEquals(4, LAW.minimumRows());
-        assertTrue(LAW.fit(new double[][] {{1e20, 2.8, 0.5}}).optimization().message().contains("at least 4 rows"));
+        assertTrue(LAW.fit(new double[][] {{1e20, 2.8, 0.5}}).message().contains("at least 4 rows"));
         double[][] sameC = {{1e20, 2.8, 0.5}, {1e20, 2.9, 0.5}, {1e20, 3.0, 0.4}, {1e20, 3.1, 0.4}};
-        FitReport f1 = LAW.fit(sameC);
-        assertFalse(f1.optimization().converged());
+        OptimizeResult f1 = LAW.fit(sameC);
+        assertFalse(f1.converged());
         assertEquals("not fitted: stage 1: every row has the same x, so the slope is undetermined",
-                f1.optimization().message());
+                f1.message());
         double[][] sameLoss = {{1e19, 2.8, 0.5}, {1e20, 2.8, 0.5}, {1e21, 2.8, 0.4}, {1e22, 2.8, 0.4}};
         assertEquals("not fitted: stage 2: every row has the same loss, so the slope is undetermined",
-                LAW.fit(sameLoss).optimization().message());
+                LAW.fit(sameLoss).message());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.CurvePoint;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 
 class TwoStageLogisticTest {
     private static final Law LAW = new TwoStageLogistic().bind(Map.of());
@@ -37,18 +37,18 @@ class TwoStageLogisticTest {
     @Test
     void recoversNoiselessParameters() {
         double[][] rows = ladder(0, 0, 1);
-        FitReport fit = LAW.fit(rows);
+        OptimizeResult fit = LAW.fit(rows);
         // stage 1 is a closed form (1e-15 here); stage 2 is least squares on exact data, whose optimum,
         // zero residuals, L-BFGS approaches until a step gains < 1e-15 in the summed squares (residuals
         // ~1e-8 at worst) or the gradient norm is <= 1e-10; about 1e-10 relative here. 1e-8 is checked
-        LawTestSupport.assertRecovered("two_stage_logistic, noiseless", LAW.parameterNames(), TRUTH, fit.params(),
+        LawTestSupport.assertRecovered("two_stage_logistic, noiseless", LAW.parameterNames(), TRUTH, fit.x(),
                 LawTestSupport.relative(TRUTH, 1e-8));
-        Optimization o = fit.optimization();
+        OptimizeResult o = fit;
         assertTrue(o.converged(), o.message());
         assertEquals(1, o.starts(), "the reference's start");
         assertTrue(o.message().startsWith("stage 1"), o.message());
         for (double[] row : rows) {
-            assertEquals(row[2], LAW.predict(fit.params(), row), 1e-7);
+            assertEquals(row[2], LAW.predict(fit.x(), row), 1e-7);
         }
     }
 
@@ -57,8 +57,8 @@ class TwoStageLogisticTest {
         double lossSd = 0.005;
         double accSd = 0.005;
         double[][] rows = ladder(lossSd, accSd, 20250101);
-        FitReport fit = LAW.fit(rows);
-        assertTrue(fit.optimization().converged(), fit.optimization().message());
+        OptimizeResult fit = LAW.fit(rows);
+        assertTrue(fit.converged(), fit.message());
         // stage 1: exact least-squares standard errors (SE) with noise 0.005 in log L; stage 2: the
         // linearised SE of nonlinear least squares with noise 0.005 in acc, Jacobian at the truth: s 0.0005,
         // i 0.022, a 0.008, k 0.17, l0 0.005, b 0.005. Over seeds 1 to 60 the errors are 0.88 to 1.02 SE
@@ -71,7 +71,7 @@ class TwoStageLogisticTest {
                 LawTestSupport.constant(rows.length, accSd));
         double[] se = {se1[0], se1[1], se2[0], se2[1], se2[2], se2[3]};
         LawTestSupport.assertRecovered("two_stage_logistic, loss sd 0.5%, acc sd 0.005", LAW.parameterNames(), TRUTH,
-                fit.params(), LawTestSupport.times(se, 5));
+                fit.x(), LawTestSupport.times(se, 5));
     }
 
     @Test
@@ -80,7 +80,7 @@ class TwoStageLogisticTest {
         // the search ends on either (on seed 1 of this noisy ladder, on a < 0). The law reports a >= 0, so
         // k < 0 says accuracy falls with loss
         for (long seed : new long[] {1, 2, 20250101}) {
-            double[] p = LAW.fit(ladder(0.005, 0.005, seed)).params();
+            double[] p = LAW.fit(ladder(0.005, 0.005, seed)).x();
             assertTrue(p[2] > 0 && p[3] < 0, "a = " + p[2] + ", k = " + p[3]);
             assertEquals(0.25, p[5], 0.03, "b, the accuracy at high loss");
             double[] low = {1e18, 0, 0};
@@ -108,17 +108,17 @@ class TwoStageLogisticTest {
         assertNull(LAW.unusable(new double[] {1e20, 2.8, 0.5}));
         assertEquals("loss is not positive", LAW.unusable(new double[] {1e20, -2.8, 0.5}));
         assertEquals(6, LAW.minimumRows());
-        FitReport few = LAW.fit(Arrays.copyOf(ladder(0, 0, 1), 5));
-        assertFalse(few.optimization().converged());
-        assertTrue(few.optimization().message().contains("at least 6 rows"));
-        assertTrue(Double.isNaN(few.params()[0]));
+        OptimizeResult few = LAW.fit(Arrays.copyOf(ladder(0, 0, 1), 5));
+        assertFalse(few.converged());
+        assertTrue(few.message().contains("at least 6 rows"));
+        assertTrue(Double.isNaN(few.x()[0]));
         // six runs at one compute: stage 1 cannot be fitted
         double[][] same = new double[6][];
         for (int j = 0; j < 6; j++) {
             same[j] = new double[] {1e20, 2.5 + 0.1 * j, 0.5 - 0.02 * j};
         }
         assertEquals("not fitted: stage 1: every row has the same x, so the slope is undetermined",
-                LAW.fit(same).optimization().message());
+                LAW.fit(same).message());
         // accuracies on a straight line in loss: the logistic has no finite optimum (a -> infinity,
         // k -> 0); the fit reports whatever it reached, finite or not, without throwing
         double[][] linear = new double[8][];
@@ -127,7 +127,7 @@ class TwoStageLogisticTest {
             double loss = LossStage.loss(-0.05, 3.332, c);
             linear[j] = new double[] {c, loss, 1.6 - 0.4 * loss};
         }
-        assertEquals(6, LAW.fit(linear).params().length);
+        assertEquals(6, LAW.fit(linear).x().length);
     }
 
     @Test

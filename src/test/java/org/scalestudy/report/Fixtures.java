@@ -5,7 +5,7 @@ import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.DatasetSummary;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.ReportRequest;
 import org.scalestudy.results.RunRow;
@@ -58,7 +58,8 @@ final class Fixtures {
                 "direct", "direct_power", "-log Q = A * C^(-alpha)", "runs", "metric=" + group, 5,
                 "C = 6ND (FLOPs)", "acc",
                 List.of(new ParameterValue("A", 123.456789), new ParameterValue("alpha", 0.0456789)),
-                new Optimization("ols on log(-log Q)", 0.00123, true, 1, 1, 1, 1, 0, "closed form"),
+                OptimizeResult.closedForm("ols on log(-log Q)", new double[] {123.456789, 0.0456789}, 0.00123,
+                        "closed form"),
                 new Metrics(3, 0.01, 0.02, 0.012, 0.97),
                 new Metrics(1, 0.03, 0.05, 0.03, NaN),
                 List.of(
@@ -74,8 +75,9 @@ final class Fixtures {
                 "bnsl", "bnsl", "y = a + b*C^(-c0) * (1 + (C/d1)^(1/f1))^(-c1*f1)", "runs", "", 7,
                 "C = 6ND (FLOPs)", "loss",
                 List.of(new ParameterValue("a", 1.5), new ParameterValue("b", NaN)),
-                new Optimization("L-BFGS-B, Huber(1e-3)", NaN, false, 500, 12000L, 81, 3, 2.5e-4,
-                        "stopped: iteration limit"),
+                new OptimizeResult("L-BFGS-B, Huber(1e-3)", new double[] {1.5, NaN}, NaN, false,
+                        "stopped: iteration limit", 500, 12000L, 81, 3, 2.5e-4, new String[] {"", ""},
+                        new double[] {NaN, NaN}),
                 new Metrics(2, NaN, NaN, NaN, NaN),
                 new Metrics(0, NaN, NaN, NaN, NaN),
                 List.of(

@@ -36,7 +36,7 @@ class BootstrapTest {
     }
 
     private static Bootstrap.Intervals bootstrap(double[][] rows, int resamples, long seed) {
-        double[] fitted = DIRECT.fit(rows).params();
+        double[] fitted = DIRECT.fit(rows).x();
         List<ParameterValue> estimates = new ArrayList<>();
         for (int p = 0; p < fitted.length; p++) {
             estimates.add(new ParameterValue(DIRECT.parameterNames().get(p), fitted[p]));

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
-import org.scalestudy.results.Optimization;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.TargetPrediction;
@@ -31,7 +31,9 @@ class FitCachePropertyTest {
     static FitOutcome outcome() {
         return new FitOutcome("l", "custom", "y ~ a", "d", "g=\uD800x", 3, "C", "acc",
                 List.of(new ParameterValue("a", -0.0, Double.NaN, Double.POSITIVE_INFINITY, "lower")),
-                new Optimization("m", 1e-300, true, 2, 3L, 4, 5, Double.MIN_VALUE, null),
+                // the solution is the parameters' values, bounds and standard errors, as in every fit
+                new OptimizeResult("m", new double[] {-0.0}, 1e-300, true, null, 2, 3L, 4, 5, Double.MIN_VALUE,
+                        new String[] {"lower"}, new double[] {Double.NaN}),
                 new Metrics(2, 0.1, 0.2, 0.3, Double.NaN), null,
                 List.of(new RunRow("r1", "fit", 1e20, 0.5, 0.49, ""), new RunRow("r2", "excluded", 2e20, 0.6,
                         Double.NaN, "outside the fit window")),

@@ -66,7 +66,7 @@ class PredictionIntervalsTest {
     @Test
     void backTestsStartFromTheUpperHalfOfTheWindowAndAreExactOnAnExactLaw() {
         double[][] rows = exactLadder();
-        BackTest backtest = BackTests.run(DIRECT, rows, DIRECT.fit(rows).params());
+        BackTest backtest = BackTests.run(DIRECT, rows, DIRECT.fit(rows).x());
         // candidates: x_1..x_8 (x_0 alone is one row, fewer than 2; x_9 has nothing beyond). Of those, the
         // windows spanning at least half of the 3 decades: x_5 (10^19.67) .. x_8, so 4 origins predicting
         // 4 + 3 + 2 + 1 = 10 rows.

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.law.DirectPower;
-import org.scalestudy.law.FitReport;
+import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.law.Law;
 import org.scalestudy.results.WindowPoint;
 
@@ -34,7 +34,7 @@ class WindowSweepTest {
         double[][] rows = ladder(0, 1);
         double[][] fit = Arrays.copyOfRange(rows, 0, 6);      // C up to 10^20.5
         double[][] holdout = Arrays.copyOfRange(rows, 6, 9);  // C from 1e21
-        List<WindowPoint> sweep = WindowSweep.sweep(LAW, fit, holdout, LAW.fit(fit).params());
+        List<WindowPoint> sweep = WindowSweep.sweep(LAW, fit, holdout, LAW.fit(fit).x());
         // Six distinct x values; the law needs two rows, so cut-offs keep 6, 5, 4, 3 and 2 rows.
         assertEquals(List.of(6, 5, 4, 3, 2), sweep.stream().map(WindowPoint::fitRows).toList());
         // Largest cut-off first: 10^20.5, then half a decade lower each step.
@@ -52,13 +52,13 @@ class WindowSweepTest {
         double[][] rows = ladder(0.01, 7);
         double[][] fit = Arrays.copyOfRange(rows, 0, 6);
         double[][] holdout = Arrays.copyOfRange(rows, 6, 9);
-        List<WindowPoint> sweep = WindowSweep.sweep(LAW, fit, holdout, LAW.fit(fit).params());
+        List<WindowPoint> sweep = WindowSweep.sweep(LAW, fit, holdout, LAW.fit(fit).x());
         double[] observed = Arrays.stream(holdout).mapToDouble(LAW::observed).toArray();
         for (WindowPoint w : sweep) {
             // The rows are in ascending C, so "x <= cutoff" is the first fitRows rows; the closed form
             // (least squares) fitted on them directly gives the same holdout error.
-            FitReport direct = LAW.fit(Arrays.copyOfRange(fit, 0, w.fitRows()));
-            double[] predicted = Arrays.stream(holdout).mapToDouble(r -> LAW.predict(direct.params(), r)).toArray();
+            OptimizeResult direct = LAW.fit(Arrays.copyOfRange(fit, 0, w.fitRows()));
+            double[] predicted = Arrays.stream(holdout).mapToDouble(r -> LAW.predict(direct.x(), r)).toArray();
             assertEquals(Metrics.of(observed, predicted).mre(), w.holdoutMre(), 1e-15, "cutoff " + w.cutoff());
             assertEquals(fit[w.fitRows() - 1][0], w.cutoff(), 0);
         }
@@ -69,6 +69,6 @@ class WindowSweepTest {
     @Test
     void noHoldoutNoSweep() {
         double[][] rows = ladder(0, 1);
-        assertEquals(List.of(), WindowSweep.sweep(LAW, rows, new double[0][], LAW.fit(rows).params()));
+        assertEquals(List.of(), WindowSweep.sweep(LAW, rows, new double[0][], LAW.fit(rows).x()));
     }
 }
