@@ -2,7 +2,6 @@ package org.scalestudy.fit;
 
 import static org.scalestudy.fit.OptimizeResult.fmt;
 import static org.scalestudy.fit.Vectors.allFinite;
-import static org.scalestudy.fit.Vectors.axpy;
 import static org.scalestudy.fit.Vectors.dot;
 
 /**
@@ -138,22 +137,16 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
     private final class Run {
         final Objective f;
         final int n;
-        final int m;
         final double[] lo;
         final double[] hi;
         final Bounds bounds;
-        final double[][] s;
-        final double[][] y;
-        final double[] rho;
-        final double[] alphas;
+        final CurvaturePairs pairs;
         final boolean[] fixed;
         double[] d;
         double[] xt;
         double[] gt;
         double[] xLo;
         double[] gLo;
-        int stored;
-        int newest = -1;
         long evaluations;
         // outcome of the last line search
         double ft;
@@ -162,14 +155,10 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
         Run(Objective f, Bounds bounds) {
             this.f = f;
             this.n = f.dimension();
-            this.m = memory;
             this.lo = bounds.lower();
             this.hi = bounds.upper();
             this.bounds = bounds;
-            s = new double[m][n];
-            y = new double[m][n];
-            rho = new double[m];
-            alphas = new double[m];
+            pairs = new CurvaturePairs(memory, n);
             fixed = new boolean[n];
             d = new double[n];
             xt = new double[n];
@@ -208,13 +197,13 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                     fixed[i] = Bounds.held(x[i], g[i], lo[i], hi[i]);
                 }
                 boolean accepted = false;
-                if (stored > 0) {
+                if (!pairs.isEmpty()) {
                     double gd = quasiNewtonDirection(x, g);
                     if (gd < 0 && allFinite(d)) {
                         accepted = lineSearch(x, g, fx, gd, 1.0);
                     }
                     if (!accepted) {
-                        stored = 0; // the memory misleads: start afresh from steepest descent
+                        pairs.clear(); // the memory misleads: start afresh from steepest descent
                     }
                 }
                 if (!accepted) {
@@ -236,24 +225,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
                 }
                 iteration++;
 
-                double sy = 0;
-                double yy = 0;
-                for (int i = 0; i < n; i++) {
-                    double si = xt[i] - x[i];
-                    double yi = gt[i] - g[i];
-                    sy += si * yi;
-                    yy += yi * yi;
-                }
-                if (sy > EPS * yy) { // keep the pair (overwriting the oldest when the memory is full)
-                    int slot = (newest + 1) % m;
-                    for (int i = 0; i < n; i++) {
-                        s[slot][i] = xt[i] - x[i];
-                        y[slot][i] = gt[i] - g[i];
-                    }
-                    rho[slot] = 1.0 / sy;
-                    newest = slot;
-                    stored = Math.min(stored + 1, m);
-                }
+                pairs.store(x, xt, g, gt);
 
                 double fold = fx;
                 double[] swap = x;
@@ -292,23 +264,7 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
             for (int i = 0; i < n; i++) {
                 d[i] = fixed[i] ? 0 : g[i];
             }
-            int k = newest;
-            for (int j = 0; j < stored; j++) {
-                double a = rho[k] * dot(s[k], d);
-                alphas[k] = a;
-                axpy(-a, y[k], d);
-                k = (k == 0 ? m : k) - 1;
-            }
-            double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
-            for (int i = 0; i < n; i++) {
-                d[i] *= gamma;
-            }
-            k = (newest - stored + 1 + m) % m;
-            for (int j = 0; j < stored; j++) {
-                double b = rho[k] * dot(y[k], d);
-                axpy(alphas[k] - b, s[k], d);
-                k = (k + 1) % m;
-            }
+            pairs.multiply(d);
             for (int i = 0; i < n; i++) {
                 d[i] = fixed[i] ? 0 : -d[i];
             }
