@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.results.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,7 +116,7 @@ class PredictionIntervalsTest {
     private static FitTask simulated(long seed) {
         Random random = new Random(seed);
         List<String> ids = new ArrayList<>();
-        List<String> roles = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double[][] rows = new double[40][];
         for (int i = 0; i < 40; i++) {
