@@ -89,10 +89,9 @@ final class FitModel {
             String id = anchor + "-" + c.text();
             boolean inRuns = c.drawsRuns();
             boolean withTargets = c == ChartName.SCALING && !orEmpty(f.targets()).isEmpty();
-            chartViews.add(new ChartView(id, id + "-spec", chart.caption(f),
-                    JsonSupport.htmlSafe(chart.spec(f)), inRuns ? null : chart.table(f),
-                    inRuns ? "#" + runsId : "", inRuns ? "the runs table" + (withTargets ? " and the targets table" : "")
-                    + " below" : ""));
+            String dataLabel = "the runs table" + (withTargets ? " and the targets table" : "") + " below";
+            chartViews.add(new ChartView(id, id + "-spec", chart.caption(f), JsonSupport.htmlSafe(chart.spec(f)),
+                    inRuns ? null : chart.table(f), inRuns ? "#" + runsId : "", inRuns ? dataLabel : ""));
         }
         List<Table> tableViews = new ArrayList<>();
         for (TableName t : shown) {

@@ -9,8 +9,6 @@ import org.scalestudy.results.Metrics;
 import org.scalestudy.results.StudyResult;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +41,7 @@ final class IndexModel {
             for (DatasetSummary d : orEmpty(s.datasets())) {
                 runs += d.rows();
             }
-            Map<String, Double> medians = medianHoldoutMre(fits(s));
+            Map<String, Double> medians = Leaderboard.medianHoldoutMre(fits(s));
             String bestLaw = "";
             double bestLawMre = Double.NaN;
             for (Map.Entry<String, Double> e : medians.entrySet()) {
@@ -69,32 +67,6 @@ final class IndexModel {
                 SiteLayout.ASSETS + "/", options.baseUrl().isEmpty() ? "" : options.baseUrl(),
                 options.toolVersion(), List.of());
         return new IndexPage(frame, title, entries);
-    }
-
-    /** Per law (in study order), the median holdout MRE over its fits with holdout rows (NaN when none). */
-    static Map<String, Double> medianHoldoutMre(List<FitOutcome> fits) {
-        Map<String, List<Double>> byLaw = new LinkedHashMap<>();
-        for (FitOutcome f : fits) {
-            List<Double> values = byLaw.computeIfAbsent(text(f.law()), k -> new ArrayList<>());
-            Metrics h = f.holdoutMetrics();
-            if (h != null && h.n() > 0 && Double.isFinite(h.mre())) {
-                values.add(h.mre());
-            }
-        }
-        Map<String, Double> medians = new LinkedHashMap<>();
-        byLaw.forEach((law, values) -> medians.put(law, median(values)));
-        return medians;
-    }
-
-    /** The median (mean of the middle two for an even count); NaN when empty. */
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static List<FitOutcome> fits(StudyResult s) {

@@ -5,8 +5,10 @@ import org.scalestudy.report.Views.Column;
 import org.scalestudy.report.Views.Row;
 import org.scalestudy.report.Views.Table;
 import org.scalestudy.results.FitOutcome;
+import org.scalestudy.results.Metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class Leaderboard {
      * A degenerate fit's MRE is marked \u26a0, its reason in the cell's tooltip.
      */
     static Table of(List<FitOutcome> fits, List<String> names) {
-        Map<String, Double> medians = IndexModel.medianHoldoutMre(fits);
+        Map<String, Double> medians = medianHoldoutMre(fits);
         List<String> laws = new ArrayList<>(medians.keySet());
         Map<String, Map<String, Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < fits.size(); i++) {
@@ -206,6 +208,32 @@ final class Leaderboard {
             cells.add(Cell.of(bestScore.isEmpty() ? Numbers.MISSING : bestScore));
         }
         return new Row("summary", cells);
+    }
+
+    /** Per law (in study order), the median holdout MRE over its fits with holdout rows (NaN when none). */
+    static Map<String, Double> medianHoldoutMre(List<FitOutcome> fits) {
+        Map<String, List<Double>> byLaw = new LinkedHashMap<>();
+        for (FitOutcome f : fits) {
+            List<Double> values = byLaw.computeIfAbsent(text(f.law()), k -> new ArrayList<>());
+            Metrics h = f.holdoutMetrics();
+            if (h != null && h.n() > 0 && Double.isFinite(h.mre())) {
+                values.add(h.mre());
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        byLaw.forEach((law, values) -> medians.put(law, median(values)));
+        return medians;
+    }
+
+    /** The median (mean of the middle two for an even count); NaN when empty. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The key with the lowest finite value (the first on ties); "" when none is finite. */

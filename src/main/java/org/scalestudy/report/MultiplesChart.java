@@ -91,9 +91,10 @@ final class MultiplesChart {
                 Metrics fm = f.fitMetrics();
                 Metrics hm = f.holdoutMetrics();
                 double mre = holdoutMre(f);
+                int drawn = ScalingChart.INSTANCE.points(f).size();
                 rows.add(new Row("", List.of(
                         new Cell(groupLabel(f), SiteLayout.fitPage(names.get(index))),
-                        Cell.number(Numbers.count(ScalingChart.INSTANCE.points(f).size()), ScalingChart.INSTANCE.points(f).size()),
+                        Cell.number(Numbers.count(drawn), drawn),
                         Cell.number(fm == null ? "0" : Numbers.count(fm.n()), fm == null ? 0 : fm.n()),
                         Cell.number(hm == null ? "0" : Numbers.count(hm.n()), hm == null ? 0 : hm.n()),
                         Cell.number(Numbers.percent(mre), mre))));

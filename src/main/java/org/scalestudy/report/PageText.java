@@ -6,12 +6,6 @@ import org.scalestudy.results.Metrics;
 
 import java.util.List;
 
-import static org.scalestudy.report.PageText.fitName;
-import static org.scalestudy.report.PageText.groupLabel;
-import static org.scalestudy.report.PageText.holdoutMre;
-import static org.scalestudy.report.PageText.orEmpty;
-import static org.scalestudy.report.PageText.text;
-
 /** The small rules every page model shares: names of fits and groups, null-safe text and lists, number cells. */
 final class PageText {
 
@@ -34,12 +28,6 @@ final class PageText {
     static double holdoutMre(FitOutcome f) {
         Metrics h = f.holdoutMetrics();
         return h == null || h.n() == 0 ? Double.NaN : h.mre();
-    }
-
-    /** {@code prefix} and {@code value} as a CSS class when the value is a plain word, "" otherwise. */
-    static String cssClass(String prefix, String value) {
-        String v = text(value);
-        return v.matches("[a-z]+") ? prefix + v : "";
     }
 
     /** {@code list}, or an empty list for null. */

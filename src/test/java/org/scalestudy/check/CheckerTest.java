@@ -1,6 +1,5 @@
 package org.scalestudy.check;
 
-import org.scalestudy.results.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,6 +13,7 @@ import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.StudyParsing;
+import org.scalestudy.results.Role;
 
 class CheckerTest {
     @TempDir

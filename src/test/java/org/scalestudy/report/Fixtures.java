@@ -1,6 +1,6 @@
 package org.scalestudy.report;
 
-import org.scalestudy.results.Role;
+import org.scalestudy.results.ChartName;
 import org.scalestudy.results.ColumnSummary;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.DatasetSummary;
@@ -8,11 +8,11 @@ import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.Optimization;
 import org.scalestudy.results.ParameterValue;
-import org.scalestudy.results.ChartName;
 import org.scalestudy.results.ReportRequest;
-import org.scalestudy.results.TableName;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 
 import java.io.IOException;
 import java.nio.file.Files;

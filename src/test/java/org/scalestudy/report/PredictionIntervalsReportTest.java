@@ -1,6 +1,5 @@
 package org.scalestudy.report;
 
-import org.scalestudy.results.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,16 +9,17 @@ import org.scalestudy.report.Views.Fact;
 import org.scalestudy.report.Views.Row;
 import org.scalestudy.report.Views.Table;
 import org.scalestudy.results.BackTest;
+import org.scalestudy.results.ChartName;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Interval;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.PredictionSummary;
-import org.scalestudy.results.ChartName;
 import org.scalestudy.results.ReportRequest;
-import org.scalestudy.results.TableName;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
 
@@ -331,7 +331,8 @@ class PredictionIntervalsReportTest {
         FitOutcome g = f.withPrediction(f.runs(), f.targets(), new PredictionSummary(p.level(), p.scores(),
                 p.backtestErrors(), p.pooledFits(), p.quantile(), p.holdoutRuns(), p.holdoutInside(),
                 p.intervalScore(), p.note(), dense));
-        JsonNode values = SiteBuilderTest.layer(ScalingChart.INSTANCE.spec(g), "prediction-band").path("data").path("values");
+        JsonNode values = SiteBuilderTest.layer(ScalingChart.INSTANCE.spec(g), "prediction-band").path("data")
+                .path("values");
         // At most 30 points a series, the first and the last kept; 5 significant digits.
         assertEquals(ScalingChart.BAND_POINTS, values.size());
         assertEquals(1e19, values.get(0).path("x").asDouble());

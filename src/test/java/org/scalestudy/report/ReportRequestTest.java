@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.results.ChartName;
 import org.scalestudy.results.ReportRequest;
-import org.scalestudy.results.TableName;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 
 import java.io.IOException;
 import java.nio.file.Files;

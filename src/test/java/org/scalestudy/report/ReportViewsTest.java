@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.scalestudy.report.Views.Cell;
 import org.scalestudy.report.Views.Row;
 import org.scalestudy.report.Views.Table;
+import org.scalestudy.results.ChartName;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.ParameterValue;
-import org.scalestudy.results.ChartName;
 import org.scalestudy.results.ReportRequest;
-import org.scalestudy.results.TableName;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
 import org.scalestudy.results.WindowPoint;
@@ -60,7 +60,7 @@ class ReportViewsTest {
                 bnsl.computeOptimal(), bnsl.window());
         return new StudyResult(s.slug(), s.title(), s.description(), s.sourceFile(), s.sourceText(),
                 s.sourceSha256(), s.datasets(), List.of(arc, piqa, bnsl),
-                new ReportRequest(List.of(ChartName.SCALING, ChartName.RESIDUALS, ChartName.PARITY, ChartName.SENSITIVITY),
+                new ReportRequest(List.of(ChartName.values()),
                         List.of(TableName.PARAMETERS, TableName.TARGETS, TableName.ERRORS, TableName.RUNS)));
     }
 

@@ -1,6 +1,5 @@
 package org.scalestudy.run;
 
-import org.scalestudy.results.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.Optimization;
 import org.scalestudy.results.ParameterValue;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;

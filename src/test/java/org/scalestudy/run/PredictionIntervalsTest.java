@@ -1,6 +1,5 @@
 package org.scalestudy.run;
 
-import org.scalestudy.results.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import org.scalestudy.law.Law;
 import org.scalestudy.results.BackTest;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Interval;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 
 /** Back-tests and the prediction intervals they size: closed forms, the origins chosen, and coverage. */
