@@ -44,13 +44,12 @@ final class SensitivityChart implements FitChart<WindowPoint> {
     /** The sweep points a window chart draws: positive finite cut-off and finite holdout MRE. */
     @Override
     public List<WindowPoint> points(FitOutcome fit) {
-        List<WindowPoint> shown = new ArrayList<>();
-        for (WindowPoint w : fit.window() == null ? List.<WindowPoint>of() : fit.window()) {
-            if (positive(w.cutoff()) && Double.isFinite(w.holdoutMre())) {
-                shown.add(w);
-            }
-        }
-        return shown;
+        return orEmpty(fit.window()).stream().filter(SensitivityChart::drawn).toList();
+    }
+
+    /** A refit is drawn when its cut-off can go on the log axis and its holdout MRE is finite. */
+    private static boolean drawn(WindowPoint w) {
+        return positive(w.cutoff()) && Double.isFinite(w.holdoutMre());
     }
 
     @Override
@@ -103,8 +102,8 @@ final class SensitivityChart implements FitChart<WindowPoint> {
     }
 
     /**
-     * The sweep's points the chart draws. A refit whose holdout MRE is not finite is not drawn, so it is not in
-     * the table either (it used to be, as the one row the chart did not show).
+     * The sweep's points the chart draws, a row each; its note names the refits left out (no finite holdout MRE,
+     * typically a refit that did not converge), so they are not lost to a reader of the table.
      */
     @Override
     public Table table(FitOutcome f) {
@@ -117,7 +116,16 @@ final class SensitivityChart implements FitChart<WindowPoint> {
         }
         return new Table("", List.of(new Column("largest x fitted on", true), new Column("fit runs", true),
                 new Column("holdout MRE", true), new Column("converged", false)), rows,
-                !rows.isEmpty() ? "" : orEmpty(f.window()).isEmpty() ? "No sweep: the fit has no holdout runs."
-                : "No refit of the sweep has a finite holdout MRE.");
+                note(f));
+    }
+
+    private static String note(FitOutcome f) {
+        if (orEmpty(f.window()).isEmpty()) {
+            return "No sweep: the fit has no holdout runs.";
+        }
+        List<String> left = orEmpty(f.window()).stream().filter(w -> !drawn(w))
+                .map(w -> Numbers.format(w.cutoff())).toList();
+        return left.isEmpty() ? "" : "Not drawn, so not listed: the refit" + (left.size() == 1 ? "" : "s")
+                + " up to " + String.join(", ", left) + ", without a finite holdout MRE or a positive cut-off.";
     }
 }

@@ -133,7 +133,12 @@ class FitChartTest {
         assertEquals(List.of("1.2e21", "1.2e20"), firstColumn(t));
         assertEquals(List.of(Numbers.sortKey(1.2e21), Numbers.sortKey(1.2e20)),
                 t.rows().stream().map(r -> r.cells().get(0).sort()).toList());
-        assertEquals("", t.note());
+        // The two refits left out are named under the table, so a failed refit does not vanish unremarked.
+        assertEquals("Not drawn, so not listed: the refits up to 3e20, 0, without a finite holdout MRE or a positive"
+                + " cut-off.", t.note());
+        // A fit without holdout runs has no sweep at all.
+        assertEquals("No sweep: the fit has no holdout runs.",
+                SensitivityChart.INSTANCE.table(Fixtures.study().fits().get(1)).note());
     }
 
     @Test
