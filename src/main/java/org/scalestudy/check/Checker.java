@@ -30,7 +30,6 @@ import org.scalestudy.lang.ast.LawDecl;
 import org.scalestudy.lang.ast.LawDeclaration;
 import org.scalestudy.lang.ast.Name;
 import org.scalestudy.lang.ast.Pos;
-import org.scalestudy.lang.ast.ReportDecl;
 import org.scalestudy.lang.ast.Study;
 import org.scalestudy.law.ArgSpec;
 import org.scalestudy.law.CustomLaw;
@@ -38,6 +37,7 @@ import org.scalestudy.law.LawKind;
 import org.scalestudy.law.LawLibrary;
 import org.scalestudy.results.DatasetSummary;
 import org.scalestudy.results.ReportRequest;
+import org.scalestudy.results.Role;
 
 /**
  * Syntax tree to checked study: resolves every name, types every expression, binds the laws and
@@ -46,11 +46,6 @@ import org.scalestudy.results.ReportRequest;
  * rows). Reports every problem it finds in one pass; throws them all together.
  */
 public final class Checker {
-    public static final List<String> CHARTS = List.of("scaling", "residuals", "parity", "sensitivity");
-    public static final List<String> TABLES = List.of("parameters", "errors", "runs", "targets");
-    /** Charts shown without a report block: all but {@code sensitivity}, which refits every law once per rung. */
-    public static final List<String> DEFAULT_CHARTS = List.of("scaling", "residuals", "parity");
-
     private final SourceFile source;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final ExprTyper typer;
@@ -173,7 +168,7 @@ public final class Checker {
             diagnostics.add(source.error(study.pos(), "this study fits nothing; add a statement such as "
                     + "'fit <law> to <data>'"));
         }
-        ReportRequest report = report(study.report(), study.fits());
+        ReportRequest report = ReportNames.of(source, study.report(), study.fits(), diagnostics);
         String description = Narrative.of(source, study, diagnostics);
         List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
                 .map(Loaded::summary).toList();
@@ -482,7 +477,7 @@ public final class Checker {
         int n = members.size();
         double[][] rows = new double[n][];
         List<String> ids = new ArrayList<>(n);
-        List<String> roles = new ArrayList<>(n);
+        List<Role> roles = new ArrayList<>(n);
         List<String> notes = new ArrayList<>(n);
         int inWindow = 0;
         int usable = 0;
@@ -538,7 +533,7 @@ public final class Checker {
      * Warns when every run a law is fitted to sits at the same x (e.g. the same compute): the fit is then
      * not a scaling law, since nothing in it varies along the axis it extrapolates on.
      */
-    private void warnSingleX(Pos at, BoundLaw law, double[][] rows, List<String> roles, String where) {
+    private void warnSingleX(Pos at, BoundLaw law, double[][] rows, List<Role> roles, String where) {
         double first = Double.NaN;
         for (int i = 0; i < rows.length; i++) {
             if (roles.get(i).equals(FitTask.FIT)) {
@@ -575,7 +570,7 @@ public final class Checker {
         }
     }
 
-    private static String firstReason(List<String> notes, List<String> roles) {
+    private static String firstReason(List<String> notes, List<Role> roles) {
         for (int i = 0; i < notes.size(); i++) {
             if (roles.get(i).equals(FitTask.EXCLUDED) && !notes.get(i).isEmpty()
                     && !notes.get(i).equals("outside the fit window")) {
@@ -583,32 +578,5 @@ public final class Checker {
             }
         }
         return "";
-    }
-
-    // ---- report --------------------------------------------------------------------------
-
-    private ReportRequest report(ReportDecl decl, List<FitDecl> fits) {
-        List<ReportRequest.FitNote> notes = fits.stream().filter(f -> !f.note().isEmpty())
-                .map(f -> new ReportRequest.FitNote(f.pos().line(), f.note())).toList();
-        if (decl == null) {
-            return new ReportRequest(DEFAULT_CHARTS, TABLES, "", notes);
-        }
-        return new ReportRequest(known(decl.charts(), CHARTS, "chart"), known(decl.tables(), TABLES, "table"),
-                decl.note(), notes);
-    }
-
-    private List<String> known(List<Name> names, List<String> valid, String what) {
-        List<String> out = new ArrayList<>();
-        for (Name n : names) {
-            if (!valid.contains(n.text())) {
-                diagnostics.add(source.error(n.pos(), "unknown " + what + " '" + n.text() + "'"
-                        + Suggestions.hint(n.text(), valid)));
-            } else if (out.contains(n.text())) {
-                diagnostics.add(source.error(n.pos(), what + " '" + n.text() + "' is listed twice"));
-            } else {
-                out.add(n.text());
-            }
-        }
-        return List.copyOf(out);
     }
 }

@@ -20,6 +20,7 @@ import org.scalestudy.lang.ast.Name;
 import org.scalestudy.lang.ast.Pos;
 import org.scalestudy.law.CustomLaw;
 import org.scalestudy.law.formula.Term;
+import org.scalestudy.results.Role;
 
 /**
  * Checks laws a study writes itself ({@code law l = y ~ formula { ... }}): first on their own
@@ -190,7 +191,7 @@ final class CustomLaws {
     }
 
     /** Reports a law whose objective is undefined from every start on the rows it would be fitted on. */
-    void checkDefined(CustomLaw law, Name name, double[][] rows, List<String> roles, List<String> ids,
+    void checkDefined(CustomLaw law, Name name, double[][] rows, List<Role> roles, List<String> ids,
                       String where) {
         List<double[]> fitRows = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {

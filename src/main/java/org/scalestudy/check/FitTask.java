@@ -2,6 +2,7 @@ package org.scalestudy.check;
 
 import java.util.List;
 import org.scalestudy.law.Law;
+import org.scalestudy.results.Role;
 
 /**
  * One law to fit to one group of one dataset, with its rows already evaluated.
@@ -16,7 +17,7 @@ import org.scalestudy.law.Law;
  * @param yLabel  the observed quantity's label
  * @param ids     run id per row
  * @param rows    the law's inputs per row (see {@link Law})
- * @param roles   "fit", "holdout" or "excluded" per row
+ * @param roles   each row's role
  * @param notes   why a row is excluded ("" otherwise)
  * @param resamples bootstrap resamples (0 for none)
  * @param seed    the bootstrap's seed
@@ -26,12 +27,12 @@ import org.scalestudy.law.Law;
  * @param share   the parameters this fit shares with the other groups of its context, or null when none
  */
 public record FitTask(String lawName, Law law, String dataset, String group, int line, String xLabel,
-                      String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes,
+                      String yLabel, List<String> ids, double[][] rows, List<Role> roles, List<String> notes,
                       int resamples, long seed, double[] targets, String lawSpec, Share share) {
 
     /** A fit of one group alone. */
     public FitTask(String lawName, Law law, String dataset, String group, int line, String xLabel,
-                   String yLabel, List<String> ids, double[][] rows, List<String> roles, List<String> notes,
+                   String yLabel, List<String> ids, double[][] rows, List<Role> roles, List<String> notes,
                    int resamples, long seed, double[] targets, String lawSpec) {
         this(lawName, law, dataset, group, line, xLabel, yLabel, ids, rows, roles, notes, resamples, seed, targets,
                 lawSpec, null);
@@ -49,11 +50,14 @@ public record FitTask(String lawName, Law law, String dataset, String group, int
     public record Share(List<String> parameters, String column, String context, String value) { }
 
     /** The rows of this role ({@link #FIT}, {@link #HOLDOUT} or {@link #EXCLUDED}), in data order. */
-    public double[][] rowsOf(String role) {
+    public double[][] rowsOf(Role role) {
         return java.util.stream.IntStream.range(0, rows.length).filter(i -> roles.get(i).equals(role))
                 .mapToObj(i -> rows[i]).toArray(double[][]::new);
     }
-    public static final String FIT = "fit";
-    public static final String HOLDOUT = "holdout";
-    public static final String EXCLUDED = "excluded";
+    /** {@link Role#FIT}, named here for the stages that sort a task's rows. */
+    public static final Role FIT = Role.FIT;
+    /** {@link Role#HOLDOUT}. */
+    public static final Role HOLDOUT = Role.HOLDOUT;
+    /** {@link Role#EXCLUDED}. */
+    public static final Role EXCLUDED = Role.EXCLUDED;
 }

@@ -76,7 +76,7 @@ final class Downloads {
         List<List<Object>> rows = new ArrayList<>();
         for (FitOutcome f : fits(s)) {
             for (RunRow r : orEmpty(f.runs())) {
-                rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), text(r.id()), text(r.role()),
+                rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), text(r.id()), r.role().text(),
                         r.x(), r.observed(), text(r.note())));
             }
         }
@@ -111,7 +111,7 @@ final class Downloads {
             for (RunRow r : orEmpty(f.runs())) {
                 Interval i = r.interval();
                 rows.add(List.of(text(f.law()), text(f.dataset()), text(f.group()), "run", text(r.id()),
-                        text(r.role()), "", r.x(), r.observed(), r.predicted(), Double.NaN, Double.NaN,
+                        r.role().text(), "", r.x(), r.observed(), r.predicted(), Double.NaN, Double.NaN,
                         level(i), low(i), high(i)));
             }
             for (TargetPrediction t : orEmpty(f.targets())) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.scalestudy.report.PageModels.orEmpty;
-import static org.scalestudy.report.PageModels.text;
+import static org.scalestudy.report.PageText.orEmpty;
+import static org.scalestudy.report.PageText.text;
 
 /**
  * The two intervals the report shows, each named for what it is:

@@ -50,6 +50,8 @@ final class JsonSupport {
     private static final ObjectMapper TREE_MAPPER = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .addMixIn(org.scalestudy.fit.OptimizeResult.class, OptimizationFields.class)
+            // Roles and chart and table names as their names in a study ("fit", "scaling"), not as Java constants.
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .addModule(new SimpleModule("scalestudy-non-finite")
                     .addSerializer(Double.class, new NonFiniteAsNull())
                     .addSerializer(Double.TYPE, new NonFiniteAsNull()))
@@ -74,6 +76,7 @@ final class JsonSupport {
                     JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .addMixIn(org.scalestudy.fit.OptimizeResult.class, OptimizationFields.class)
             .addModule(new SimpleModule("scalestudy-non-finite-stream")

@@ -106,11 +106,11 @@ public final class SiteBuilder {
             writeStudy(study, dir.resolve(study.slug()));
             hook.afterStudy(study, dir);
         }
-        writeText(dir.resolve(SiteLayout.INDEX), renderer.render("index.ftlh", PageModels.index(studies, options)));
+        writeText(dir.resolve(SiteLayout.INDEX), renderer.render("index.ftlh", IndexModel.of(studies, options)));
     }
 
     private void writeStudy(StudyResult study, Path dir) throws IOException {
-        String page = renderer.render("study.ftlh", PageModels.study(study, options));
+        String page = renderer.render("study.ftlh", StudyModel.of(study, options));
         Files.createDirectories(dir);
         writeText(dir.resolve(SiteLayout.INDEX), page);
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(
@@ -198,7 +198,7 @@ public final class SiteBuilder {
     private void writeFit(StudyResult study, int i, List<String> names, Path dir) throws IOException {
         org.scalestudy.results.FitOutcome fit = study.fits().get(i);
         String name = names.get(i);
-        writeText(dir.resolve(name + ".html"), renderer.render("fit.ftlh", PageModels.fitPage(study, i, names,
+        writeText(dir.resolve(name + ".html"), renderer.render("fit.ftlh", FitModel.of(study, i, names,
                 options)));
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(
                 dir.resolve(SiteLayout.fitJson(name)), StandardOpenOption.CREATE_NEW), 1 << 16)) {

@@ -1,20 +1,34 @@
 package org.scalestudy.results;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * What the study's {@code report} block asked for. Known charts: {@code scaling}, {@code residuals},
- * {@code parity}, {@code sensitivity}.
- * Known tables: {@code parameters}, {@code targets}, {@code errors}, {@code runs}.
+ * What the study's {@code report} block asked for: known names only (the checker parsed them), each once, in
+ * the block's order.
  *
+ * @param charts   the charts of each fit's page
+ * @param tables   the tables of each fit's page
  * @param note     the report block's {@code note}, Markdown shown above the fits; "" when none
  * @param fitNotes the fits' {@code note}s, by the line of their fit statement, in study order
  */
-public record ReportRequest(List<String> charts, List<String> tables, String note, List<FitNote> fitNotes) {
+public record ReportRequest(List<ChartName> charts, List<TableName> tables, String note, List<FitNote> fitNotes) {
+
+    /** Copies the lists, each name kept once (its first place). */
+    public ReportRequest {
+        charts = List.copyOf(new LinkedHashSet<>(charts));
+        tables = List.copyOf(new LinkedHashSet<>(tables));
+        fitNotes = List.copyOf(fitNotes);
+    }
 
     /** A report without notes. */
-    public ReportRequest(List<String> charts, List<String> tables) {
+    public ReportRequest(List<ChartName> charts, List<TableName> tables) {
         this(charts, tables, "", List.of());
+    }
+
+    /** What a study without a report block shows: {@link ChartName#DEFAULTS} and every table. */
+    public static ReportRequest defaults(List<FitNote> fitNotes) {
+        return new ReportRequest(ChartName.DEFAULTS, List.of(TableName.values()), "", fitNotes);
     }
 
     /** A fit statement's {@code note}: Markdown shown on the pages of the fits it makes (those with this line). */

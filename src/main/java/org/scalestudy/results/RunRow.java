@@ -4,7 +4,7 @@ package org.scalestudy.results;
  * One row in a fit's scope.
  *
  * @param id        the run's id (the data's {@code run} column, else {@code row N})
- * @param role      {@code fit}, {@code holdout} or {@code excluded}
+ * @param role      what the run is to the fit
  * @param x         the chart's x value (e.g. compute)
  * @param observed  the observed value (e.g. accuracy, loss)
  * @param predicted the law's prediction (NaN when the law cannot predict this row)
@@ -12,10 +12,10 @@ package org.scalestudy.results;
  * @param interval  for a held-out run, the prediction interval of its observation (null otherwise, and when
  *                  the law has no back-tests to size one)
  */
-public record RunRow(String id, String role, double x, double observed, double predicted, String note,
+public record RunRow(String id, Role role, double x, double observed, double predicted, String note,
                      Interval interval) {
     /** A row without an interval. */
-    public RunRow(String id, String role, double x, double observed, double predicted, String note) {
+    public RunRow(String id, Role role, double x, double observed, double predicted, String note) {
         this(id, role, x, observed, predicted, note, null);
     }
 

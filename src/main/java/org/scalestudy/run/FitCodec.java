@@ -9,6 +9,7 @@ import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.ParameterValue;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
@@ -56,7 +57,7 @@ final class FitCodec {
         out.putInt(f.runs().size());
         for (RunRow r : f.runs()) {
             string(out, r.id());
-            string(out, r.role());
+            string(out, r.role().text());
             doubles(out, r.x(), r.observed(), r.predicted());
             string(out, r.note());
         }
@@ -147,7 +148,7 @@ final class FitCodec {
         n = count(in);
         List<RunRow> runs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            runs.add(new RunRow(string(in), string(in), in.getDouble(), in.getDouble(), in.getDouble(),
+            runs.add(new RunRow(string(in), Role.parse(string(in)).orElseThrow(), in.getDouble(), in.getDouble(), in.getDouble(),
                     string(in)));
         }
         n = count(in);

@@ -44,7 +44,7 @@ final class FitKey {
             }
         }
         texts(out, task.ids());
-        texts(out, task.roles());
+        texts(out, task.roles().stream().map(org.scalestudy.results.Role::text).toList());
         texts(out, task.notes());
         out.putInt(task.resamples());
         out.putLong(task.seed());

@@ -34,8 +34,8 @@ public final class Interpreter {
     private static StudyResult runOnWorkers(CheckedStudy study, String sourceFile, String sourceSha256,
                                             FitRunner runner) {
         // The fit-window sweep refits each law once per rung of its ladder: only when the report shows it.
-        boolean sweep = study.report() != null && study.report().charts() != null
-                && study.report().charts().contains(SENSITIVITY_CHART);
+        boolean sweep = study.report() != null
+                && study.report().charts().contains(org.scalestudy.results.ChartName.SENSITIVITY);
         java.util.Map<FitTask, Refit> joint = JointFits.refits(study.tasks());
         List<FitOutcome> fits = PredictionIntervals.apply(study.tasks().parallelStream()
                 .map(t -> Degeneracy.flag(t, runner.fit(t, sweep, joint.get(t)))).toList());
@@ -45,9 +45,6 @@ public final class Interpreter {
                 sourceSha256, study.datasets(), fits, study.report(), decisions,
                 JointFits.multipliers(study.tasks(), fits), DecisionScores.of(decisions, fits));
     }
-
-    /** The report chart that needs {@link FitOutcome#window()}. */
-    static final String SENSITIVITY_CHART = "sensitivity";
 
     static FitOutcome fit(FitTask task, boolean sweep) {
         return fit(task, sweep, null);
@@ -78,7 +75,7 @@ public final class Interpreter {
             double x = law.axis(row);
             double observed = law.observed(row);
             double predicted = law.predict(params, row);
-            String role = task.roles().get(i);
+            org.scalestudy.results.Role role = task.roles().get(i);
             runs.add(new RunRow(task.ids().get(i), role, x, observed, predicted, task.notes().get(i)));
             if (role.equals(FitTask.FIT)) {
                 fitObs.add(observed);

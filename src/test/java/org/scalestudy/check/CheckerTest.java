@@ -13,6 +13,7 @@ import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.StudyParsing;
+import org.scalestudy.results.Role;
 
 class CheckerTest {
     @TempDir
@@ -59,7 +60,7 @@ class CheckerTest {
         assertEquals("C", easy.xLabel());
         assertEquals("acc", easy.yLabel());
         // C = 6 N D: a 1.2e16, b 4.8e16, c 1.92e17, d 7.68e17 — three below 2e17, one above.
-        assertEquals(List.of("fit", "fit", "fit", "holdout"), easy.roles());
+        assertEquals(List.of(Role.FIT, Role.FIT, Role.FIT, Role.HOLDOUT), easy.roles());
         assertEquals(List.of("a", "b", "c", "d"), easy.ids());
         // Row order follows the law's INPUT args: x, y, baseline.
         assertEquals(6 * 1e7 * 2e8, easy.rows()[0][0], 1e3);
@@ -67,8 +68,8 @@ class CheckerTest {
         assertEquals(0.25, easy.rows()[0][2]);
         FitTask hard = s.tasks().get(1);
         // 0.26 < 0.25 * 1.05 = 0.2625: within 5% of the baseline, so excluded even inside the window.
-        assertEquals("excluded", hard.roles().get(0));
-        assertEquals("fit", hard.roles().get(1));
+        assertEquals(Role.EXCLUDED, hard.roles().get(0));
+        assertEquals(Role.FIT, hard.roles().get(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.scalestudy.report;
 
+import org.scalestudy.results.ChartName;
 import org.scalestudy.results.ColumnSummary;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.DatasetSummary;
@@ -8,8 +9,10 @@ import org.scalestudy.results.Metrics;
 import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.ReportRequest;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,11 +66,11 @@ final class Fixtures {
                 new Metrics(3, 0.01, 0.02, 0.012, 0.97),
                 new Metrics(1, 0.03, 0.05, 0.03, NaN),
                 List.of(
-                        new RunRow(firstRunId, "fit", 1.2e19, 0.41, 0.40, ""),
-                        new RunRow("r2", "fit", 1.2e20, 0.52, 0.53, ""),
-                        new RunRow("r3", "fit", 1.2e21, 0.61, 0.60, ""),
-                        new RunRow("r4", "holdout", 3.6e22, 0.70, 0.665, ""),
-                        new RunRow("r0", "excluded", 1e18, 0.26, NaN, "within 5% of baseline")),
+                        new RunRow(firstRunId, Role.FIT, 1.2e19, 0.41, 0.40, ""),
+                        new RunRow("r2", Role.FIT, 1.2e20, 0.52, 0.53, ""),
+                        new RunRow("r3", Role.FIT, 1.2e21, 0.61, 0.60, ""),
+                        new RunRow("r4", Role.HOLDOUT, 3.6e22, 0.70, 0.665, ""),
+                        new RunRow("r0", Role.EXCLUDED, 1e18, 0.26, NaN, "within 5% of baseline")),
                 List.of(new CurvePoint("", 1e19, 0.40), new CurvePoint("", 1e21, 0.60),
                         new CurvePoint("", 1e23, 0.74)));
 
@@ -81,14 +84,15 @@ final class Fixtures {
                 new Metrics(2, NaN, NaN, NaN, NaN),
                 new Metrics(0, NaN, NaN, NaN, NaN),
                 List.of(
-                        new RunRow("s1", "fit", 1e18, 40.0, 39.0, ""),
-                        new RunRow("s2", "fit", 1e21, 3.0, 3.2, "")),
+                        new RunRow("s1", Role.FIT, 1e18, 40.0, 39.0, ""),
+                        new RunRow("s2", Role.FIT, 1e21, 3.0, 3.2, "")),
                 List.of(new CurvePoint("tpr=20", 1e18, 39.0), new CurvePoint("tpr=20", 1e22, 2.9),
                         new CurvePoint("tpr=80", 1e18, 38.0), new CurvePoint("tpr=80", 1e22, 2.7)));
 
         return new StudyResult(slug, title, description, "studies/" + slug + ".study", SOURCE,
                 "cd".repeat(32), List.of(data), List.of(direct, bnsl),
-                new ReportRequest(List.of("scaling", "residuals"), List.of("parameters", "errors", "runs")));
+                new ReportRequest(List.of(ChartName.SCALING, ChartName.RESIDUALS),
+                        List.of(TableName.PARAMETERS, TableName.ERRORS, TableName.RUNS)));
     }
 
     /** Every regular file under {@code root} (relative path → bytes), in a sorted map. */

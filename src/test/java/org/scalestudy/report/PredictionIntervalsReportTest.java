@@ -9,14 +9,17 @@ import org.scalestudy.report.Views.Fact;
 import org.scalestudy.report.Views.Row;
 import org.scalestudy.report.Views.Table;
 import org.scalestudy.results.BackTest;
+import org.scalestudy.results.ChartName;
 import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Interval;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.PredictionSummary;
 import org.scalestudy.results.ReportRequest;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
 
@@ -53,7 +56,7 @@ class PredictionIntervalsReportTest {
         double x = 2e21 * (k + 1);
         Interval interval = outside ? new Interval(Interval.PREDICTION, 0.9, 0.71, 0.80)
                 : new Interval(Interval.PREDICTION, 0.9, 0.65, 0.75);
-        return new RunRow("h" + k, "holdout", x, 0.70, 0.69, "").withInterval(interval);
+        return new RunRow("h" + k, Role.HOLDOUT, x, 0.70, 0.69, "").withInterval(interval);
     }
 
     /**
@@ -63,9 +66,9 @@ class PredictionIntervalsReportTest {
     static FitOutcome fit(String law, String group, int holdouts, int outside, double mre, double score,
                           String scores, int pooledFits, String degenerate) {
         List<RunRow> runs = new ArrayList<>(List.of(
-                new RunRow("r1", "fit", 1e19, 0.41, 0.40, ""),
-                new RunRow("r2", "fit", 1e20, 0.52, 0.53, ""),
-                new RunRow("r3", "fit", 1e21, 0.61, 0.60, "")));
+                new RunRow("r1", Role.FIT, 1e19, 0.41, 0.40, ""),
+                new RunRow("r2", Role.FIT, 1e20, 0.52, 0.53, ""),
+                new RunRow("r3", Role.FIT, 1e21, 0.61, 0.60, "")));
         for (int k = 0; k < holdouts; k++) {
             runs.add(holdout(k, k >= holdouts - outside));
         }
@@ -106,7 +109,8 @@ class PredictionIntervalsReportTest {
                 fit("bnsl", "metric=arc", 8, 2, 0.03, 0.09, "own", 1, DEGENERATE));
         return new StudyResult(s.slug(), s.title(), s.description(), s.sourceFile(), s.sourceText(),
                 s.sourceSha256(), s.datasets(), fits,
-                new ReportRequest(List.of("scaling"), List.of("parameters", "targets", "errors", "runs")));
+                new ReportRequest(List.of(ChartName.SCALING),
+                        List.of(TableName.PARAMETERS, TableName.TARGETS, TableName.ERRORS, TableName.RUNS)));
     }
 
     private static List<String> labels(Table t) {
@@ -118,7 +122,7 @@ class PredictionIntervalsReportTest {
     }
 
     private static Views.FitView fitView(StudyResult s, int index) {
-        return PageModels.fitPage(s, index, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT).fit();
+        return FitModel.of(s, index, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT).fit();
     }
 
     private static Table table(Views.FitView f, String caption) {
@@ -187,11 +191,11 @@ class PredictionIntervalsReportTest {
         FitOutcome g = new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(), f.xLabel(),
                 f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(), f.curve(),
                 List.of(new TargetPrediction("", 1e23, 0.74, NaN, NaN)), null, List.of());
-        Table t = PageModels.targets(g);
+        Table t = FitTables.targets(g);
         assertEquals(List.of("C = 6ND (FLOPs)", "predicted acc"), labels(t));
         assertTrue(t.note().contains("No bootstrap") && t.note().contains("No prediction interval"), t.note());
         // …and its runs table has no interval columns.
-        assertEquals(7, PageModels.runs(g, "x").columns().size());
+        assertEquals(7, FitTables.runs(g, "x").columns().size());
     }
 
     @Test
@@ -201,13 +205,13 @@ class PredictionIntervalsReportTest {
         assertEquals(DEGENERATE, bnsl.degenerate());
         assertTrue(bnsl.headline().contains(new Fact("degenerate", DEGENERATE, true)));
         String page = new PageRenderer().render("fit.ftlh",
-                PageModels.fitPage(s, 2, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT));
+                FitModel.of(s, 2, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT));
         assertTrue(page.contains("<p class=\"notice degenerate\" role=\"alert\"><b>&#9888; Degenerate fit:</b> "
                 + DEGENERATE + "."), page);
         assertTrue(page.contains("<h2>Prediction intervals</h2>"));
         // A fit that is fine has no warning box.
         String fine = new PageRenderer().render("fit.ftlh",
-                PageModels.fitPage(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT));
+                FitModel.of(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT));
         assertFalse(fine.contains("notice degenerate"));
     }
 
@@ -215,21 +219,21 @@ class PredictionIntervalsReportTest {
     void studyCoverageIsPooledOverFitsNotAveraged() {
         StudyResult s = study();
         // (7 + 4 + 6) / (8 + 4 + 8) = 17/20 = 85%; the mean of the fits' shares would be (87.5 + 100 + 75) / 3.
-        List<Fact> coverage = PageModels.study(s).coverage();
+        List<Fact> coverage = StudyModel.of(s).coverage();
         assertEquals(List.of(new Fact("90% prediction intervals",
                 "17/20 (85%) held-out runs inside, over 3 fits (nominal 90%)", false)), coverage);
         List<IntervalViews.Pooled> pooled = IntervalViews.pooled(s.fits());
         assertEquals(List.of(new IntervalViews.Pooled(0.9, 17, 20, 3)), pooled);
-        String note = PageModels.study(s).coverageNote();
+        String note = StudyModel.of(s).coverageNote();
         assertTrue(note.contains("a nominal 90% interval should hold about 90% of them"), note);
         assertTrue(note.contains("1 of 3 fits are degenerate"), note);
         // A study without prediction intervals says nothing about them.
-        assertEquals(List.of(), PageModels.study(Fixtures.study()).coverage());
+        assertEquals(List.of(), StudyModel.of(Fixtures.study()).coverage());
     }
 
     @Test
     void leaderboardRanksLawsOnHeldOutErrorAndIntervalScoreAndMarksDegenerateFits() {
-        Table t = PageModels.leaderboard(study().fits());
+        Table t = Leaderboard.of(study().fits());
         assertEquals(List.of("group",
                 "direct: MRE", "direct: coverage", "direct: interval score", "direct: rank by interval score",
                 "bnsl: MRE", "bnsl: coverage", "bnsl: interval score", "bnsl: rank by interval score",
@@ -256,12 +260,12 @@ class PredictionIntervalsReportTest {
                 "bnsl", "bnsl"), texts(t.footer().get(0)));
         assertTrue(t.note().contains("\u26a0 marks a degenerate fit"), t.note());
         // The overview of fits marks the degenerate one too.
-        assertTrue(PageModels.study(study()).overview().rows().get(2).cells().get(0).text().endsWith("\u26a0"));
+        assertTrue(StudyModel.of(study()).overview().rows().get(2).cells().get(0).text().endsWith("\u26a0"));
     }
 
     @Test
     void leaderboardFooterStaysUnderTheSortedRows() {
-        String page = new PageRenderer().render("study.ftlh", PageModels.study(study()));
+        String page = new PageRenderer().render("study.ftlh", StudyModel.of(study()));
         int body = page.indexOf("<tbody>", page.indexOf("class=\"sortable leaderboard\""));
         int foot = page.indexOf("<tfoot>", body);
         assertTrue(body > 0 && foot > body, "leaderboard has a tbody, then a tfoot");
@@ -274,7 +278,7 @@ class PredictionIntervalsReportTest {
     @Test
     void scalingChartDrawsBothBandsEachNamedAndTheHeldOutRunsAndTargetsIntervals() {
         FitOutcome f = study().fits().get(0);
-        JsonNode spec = ChartSpecs.scaling(f);
+        JsonNode spec = ScalingChart.INSTANCE.spec(f);
         List<String> layers = new ArrayList<>();
         spec.path("layer").forEach(l -> layers.add(l.path("name").asText()));
         // The wider prediction band under the confidence band, both under the curve; the error bars under the points.
@@ -289,7 +293,7 @@ class PredictionIntervalsReportTest {
         // One legend, "interval", naming both in the same colours.
         assertEquals("[\"" + pi + "\",\"" + ci + "\"]", predictionFill.path("scale").path("domain").toString());
         assertEquals(predictionFill.path("scale"), confidenceFill.path("scale"));
-        assertEquals("[\"" + ChartSpecs.PREDICTION_FILL + "\",\"" + ChartSpecs.CONFIDENCE_FILL + "\"]",
+        assertEquals("[\"" + ScalingChart.PREDICTION_FILL + "\",\"" + ScalingChart.CONFIDENCE_FILL + "\"]",
                 predictionFill.path("scale").path("range").toString());
         JsonNode band = SiteBuilderTest.layer(spec, "prediction-band").path("data").path("values");
         assertEquals(0.86, band.get(2).path("high").asDouble());
@@ -309,7 +313,7 @@ class PredictionIntervalsReportTest {
         assertEquals("piLow", SiteBuilderTest.layer(spec, "target-prediction-intervals").path("encoding").path("y")
                 .path("field").asText());
         // The caption names both.
-        String caption = ChartSpecs.caption("scaling", f);
+        String caption = ScalingChart.INSTANCE.caption(f);
         assertTrue(caption.contains(ci) && caption.contains(pi), caption);
         assertTrue(caption.contains("error bars on held-out runs and targets are their 90% prediction intervals"),
                 caption);
@@ -327,9 +331,10 @@ class PredictionIntervalsReportTest {
         FitOutcome g = f.withPrediction(f.runs(), f.targets(), new PredictionSummary(p.level(), p.scores(),
                 p.backtestErrors(), p.pooledFits(), p.quantile(), p.holdoutRuns(), p.holdoutInside(),
                 p.intervalScore(), p.note(), dense));
-        JsonNode values = SiteBuilderTest.layer(ChartSpecs.scaling(g), "prediction-band").path("data").path("values");
+        JsonNode values = SiteBuilderTest.layer(ScalingChart.INSTANCE.spec(g), "prediction-band").path("data")
+                .path("values");
         // At most 30 points a series, the first and the last kept; 5 significant digits.
-        assertEquals(ChartSpecs.BAND_POINTS, values.size());
+        assertEquals(ScalingChart.BAND_POINTS, values.size());
         assertEquals(1e19, values.get(0).path("x").asDouble());
         assertEquals(1e23, values.get(29).path("x").asDouble(), 1e23 * 1e-12);
         assertEquals(0.61235, values.get(0).path("high").asDouble());
@@ -337,7 +342,7 @@ class PredictionIntervalsReportTest {
 
     @Test
     void scalingChartTableHasTheIntervalsTheChartDraws() {
-        Table t = ChartTables.of("scaling", study().fits().get(0));
+        Table t = ScalingChart.INSTANCE.table(study().fits().get(0));
         assertEquals(List.of("run", "role", "C = 6ND (FLOPs)", "observed acc", "predicted",
                 "95% confidence interval low", "95% confidence interval high", "90% prediction interval low",
                 "90% prediction interval high"), labels(t));
@@ -391,7 +396,7 @@ class PredictionIntervalsReportTest {
         assertEquals(List.of(), f.prediction());
         assertNull(IntervalViews.headline(s.fits().get(0)));
         String page = new PageRenderer().render("fit.ftlh",
-                PageModels.fitPage(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT));
+                FitModel.of(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT));
         assertTrue(page.contains("No prediction intervals: the law has no back-tests to size them."), page);
     }
 
@@ -403,7 +408,7 @@ class PredictionIntervalsReportTest {
         values.put("c", 0.2);
         values.put("d", NaN);
         // b lowest; a and c tie for second; d has no score, so no rank.
-        assertEquals(java.util.Map.of("a", 2, "b", 1, "c", 2), PageModels.ranks(values));
-        assertEquals("b", PageModels.lowest(values));
+        assertEquals(java.util.Map.of("a", 2, "b", 1, "c", 2), Leaderboard.ranks(values));
+        assertEquals("b", Leaderboard.lowest(values));
     }
 }

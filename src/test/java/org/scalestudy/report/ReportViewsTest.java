@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.scalestudy.report.Views.Cell;
 import org.scalestudy.report.Views.Row;
 import org.scalestudy.report.Views.Table;
+import org.scalestudy.results.ChartName;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.ReportRequest;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.results.TableName;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
 import org.scalestudy.results.WindowPoint;
@@ -58,13 +60,13 @@ class ReportViewsTest {
                 bnsl.computeOptimal(), bnsl.window());
         return new StudyResult(s.slug(), s.title(), s.description(), s.sourceFile(), s.sourceText(),
                 s.sourceSha256(), s.datasets(), List.of(arc, piqa, bnsl),
-                new ReportRequest(List.of("scaling", "residuals", "parity", "sensitivity"),
-                        List.of("parameters", "targets", "errors", "runs")));
+                new ReportRequest(List.of(ChartName.values()),
+                        List.of(TableName.PARAMETERS, TableName.TARGETS, TableName.ERRORS, TableName.RUNS)));
     }
 
     @Test
     void leaderboardComparesLawsPerGroupAndNamesTheBest() {
-        Table t = PageModels.leaderboard(study().fits());
+        Table t = Leaderboard.of(study().fits());
         assertEquals(List.of("group", "direct", "bnsl", "best"), t.columns().stream().map(Views.Column::label).toList());
         Row arc = t.rows().get(0);
         // arc_easy: direct 5%, bnsl 3% → bnsl is best, and its cell is the strong one.
@@ -84,7 +86,7 @@ class ReportViewsTest {
     @Test
     void parametersShowTheirBootstrapIntervalAndTargetsTheirs() {
         StudyResult s = study();
-        var fit = PageModels.fitPage(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT).fit();
+        var fit = FitModel.of(s, 0, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT).fit();
         var tables = fit.tables();
         Table parameters = tables.get(0);
         assertEquals(List.of("parameter", "value", "95% low", "95% high", "bound"),
@@ -111,7 +113,7 @@ class ReportViewsTest {
                 f.runs(), f.curve(), f.targets(), f.uncertainty(),
                 List.of(new org.scalestudy.results.ComputeOptimal(1.2e20, 1e9, 8e8, 1.3e9, 2e10, 1.5e10, 2.5e10,
                         2.5, 2.4, 2.6, true)), f.window());
-        Table t = PageModels.computeOptimal(g);
+        Table t = FitTables.computeOptimal(g);
         assertEquals(List.of("C (FLOPs)", "N*", "N* interval", "D*", "D* interval", "D*/N*", "loss",
                 "loss interval"), t.columns().stream().map(Views.Column::label).toList());
         assertEquals(List.of("1.2e20 \u25b2", "1e9", "8e8 \u2013 1.3e9", "2e10", "1.5e10 \u2013 2.5e10", "20", "2.5",
@@ -120,7 +122,7 @@ class ReportViewsTest {
 
     @Test
     void scalingChartDrawsTheBandTheTargetsAndTheFitEdge() {
-        JsonNode spec = ChartSpecs.scaling(study().fits().get(0));
+        JsonNode spec = ScalingChart.INSTANCE.spec(study().fits().get(0));
         JsonNode band = SiteBuilderTest.layer(spec, "band");
         assertEquals("area", band.path("mark").path("type").asText());
         assertEquals(3, band.path("data").path("values").size());
@@ -139,7 +141,7 @@ class ReportViewsTest {
 
     @Test
     void parityChartHasASquareDomainAndTheDiagonal() {
-        JsonNode spec = ChartSpecs.parity(study().fits().get(0));
+        JsonNode spec = ParityChart.INSTANCE.spec(study().fits().get(0));
         JsonNode diagonal = SiteBuilderTest.layer(spec, "diagonal");
         // Observed and predicted of the four runs with both span 0.40 to 0.70; 5% padding each side.
         JsonNode domain = diagonal.path("encoding").path("x").path("scale").path("domain");
@@ -154,7 +156,7 @@ class ReportViewsTest {
 
     @Test
     void sensitivityChartPlotsTheSweep() {
-        JsonNode spec = ChartSpecs.window(study().fits().get(0));
+        JsonNode spec = SensitivityChart.INSTANCE.spec(study().fits().get(0));
         JsonNode values = spec.path("data").path("values");
         assertEquals(2, values.size());
         assertEquals(1.2e21, values.get(0).path("cutoff").asDouble());
@@ -166,11 +168,11 @@ class ReportViewsTest {
     @Test
     void smallMultiplesGiveEachGroupAPanel() {
         StudyResult s = study();
-        var charts = PageModels.multiples(s.fits());
+        var charts = MultiplesChart.of(s.fits());
         // direct has two groups → one small-multiples chart; bnsl has one → none.
         assertEquals(1, charts.size());
         assertEquals("law-1-multiples", charts.get(0).id());
-        JsonNode spec = ChartSpecs.multiples("direct", s.fits().subList(0, 2));
+        JsonNode spec = MultiplesChart.spec("direct", s.fits().subList(0, 2));
         assertEquals("group", spec.path("facet").path("field").asText());
         // Panels are titled by group and holdout MRE (5% and 2%), in fit order.
         assertEquals("[\"metric=arc_easy \u00b7 holdout MRE 5%\",\"metric=piqa \u00b7 holdout MRE 2%\"]",
@@ -207,22 +209,22 @@ class ReportViewsTest {
     void smallMultiplesRoundToFiveDigitsAndThinTheCurve() {
         com.fasterxml.jackson.databind.node.ArrayNode a = JsonSupport.NODES.arrayNode();
         // 5 significant digits, half-even on the decimal value of the double.
-        ChartSpecs.addRounded(a, 2.0331353064414904e19);
-        ChartSpecs.addRounded(a, 0.40151515);
-        ChartSpecs.addRounded(a, 123456.5);
-        ChartSpecs.addRounded(a, NaN);
-        ChartSpecs.addRounded(a, 0.0);
+        VegaLite.addRounded(a, 2.0331353064414904e19);
+        VegaLite.addRounded(a, 0.40151515);
+        VegaLite.addRounded(a, 123456.5);
+        VegaLite.addRounded(a, NaN);
+        VegaLite.addRounded(a, 0.0);
         assertEquals("[2.0331E19,0.40152,123460.0,null,0.0]", a.toString());
         // 60 points thinned to 24: the first and the last kept, the rest evenly spaced by index.
         List<Integer> points = java.util.stream.IntStream.range(0, 60).boxed().toList();
-        List<Integer> thin = ChartSpecs.thin(points, 24);
+        List<Integer> thin = VegaLite.thin(points, 24);
         assertEquals(24, thin.size());
         assertEquals(0, thin.get(0));
         assertEquals(59, thin.get(23));
         // k * 59 / 23 rounded: k = 1 gives 2.565 → 3, k = 12 gives 30.78 → 31.
         assertEquals(3, thin.get(1));
         assertEquals(31, thin.get(12));
-        assertEquals(points.subList(0, 5), ChartSpecs.thin(points.subList(0, 5), 24));
+        assertEquals(points.subList(0, 5), VegaLite.thin(points.subList(0, 5), 24));
     }
 
     @Test
@@ -231,21 +233,21 @@ class ReportViewsTest {
         FitOutcome f = s.fits().get(0);
         List<FitOutcome> many = new java.util.ArrayList<>();
         // Law a with 2 groups, then law b with the rest of the budget plus one: b is left to its fit pages.
-        for (int i = 0; i < PageModels.MULTIPLES_PANELS + 1; i++) {
+        for (int i = 0; i < MultiplesChart.PANELS + 1; i++) {
             String law = i < 2 ? "a" : "b";
             many.add(new FitOutcome(law, f.lawKind(), f.formula(), f.dataset(), "g=" + i, f.line(), f.xLabel(),
                     f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(),
                     f.curve()));
         }
         List<String> notices = new java.util.ArrayList<>();
-        var charts = PageModels.multiples(many, SiteLayout.fitNames(many), notices);
+        var charts = MultiplesChart.of(many, SiteLayout.fitNames(many), notices);
         assertEquals(List.of("law-1-multiples"), charts.stream().map(Views.ChartView::id).toList());
         assertEquals(1, notices.size());
         assertTrue(notices.get(0).contains("\u201cb\u201d is fitted to 149 groups"), notices.get(0));
         // With b one group smaller, both fit: 2 + 148 = 150 panels.
         notices.clear();
-        charts = PageModels.multiples(many.subList(0, PageModels.MULTIPLES_PANELS),
-                SiteLayout.fitNames(many.subList(0, PageModels.MULTIPLES_PANELS)), notices);
+        charts = MultiplesChart.of(many.subList(0, MultiplesChart.PANELS),
+                SiteLayout.fitNames(many.subList(0, MultiplesChart.PANELS)), notices);
         assertEquals(2, charts.size());
         assertEquals(List.of(), notices);
     }
@@ -317,7 +319,7 @@ class ReportViewsTest {
     @Test
     void canonicalLinksAppearOnlyWithABaseUrl() {
         PageRenderer renderer = new PageRenderer();
-        String with = renderer.render("study.ftlh", PageModels.study(study(),
+        String with = renderer.render("study.ftlh", StudyModel.of(study(),
                 new SiteOptions("9.9", "https://example.org/s/")));
         assertTrue(with.contains("<link rel=\"canonical\" href=\"https://example.org/s/ladder/\">"), with);
         assertTrue(with.contains("<meta property=\"og:url\" content=\"https://example.org/s/ladder/\">"));
@@ -325,10 +327,10 @@ class ReportViewsTest {
         assertTrue(with.contains("Built with scalestudy 9.9."));
         assertTrue(with.contains("sha256 " + "cd".repeat(32)));
         assertTrue(with.contains("sha256 " + "ab".repeat(32)));
-        String index = renderer.render("index.ftlh", PageModels.index(List.of(study()),
+        String index = renderer.render("index.ftlh", IndexModel.of(List.of(study()),
                 new SiteOptions("9.9", "https://example.org/s/")));
         assertTrue(index.contains("<link rel=\"canonical\" href=\"https://example.org/s/\">"), index);
-        String without = renderer.render("study.ftlh", PageModels.study(study()));
+        String without = renderer.render("study.ftlh", StudyModel.of(study()));
         assertFalse(without.contains("canonical"));
         assertFalse(without.contains("og:url"));
         assertFalse(without.contains("://example.org"));
@@ -338,14 +340,14 @@ class ReportViewsTest {
     void everyChartHasItsNumbersInATableForReadersWithoutJavaScript() {
         PageRenderer renderer = new PageRenderer();
         StudyResult s = study();
-        String page = renderer.render("study.ftlh", PageModels.study(s));
+        String page = renderer.render("study.ftlh", StudyModel.of(s));
         // The study page: 1 small-multiples chart, followed by its table (a row per panel) in a <details>.
         assertEquals(1, page.split("<summary>The chart as a table</summary>", -1).length - 1);
         assertEquals(1, page.split("class=\"vega\"", -1).length - 1);
         // Each fit's page: its 4 charts. The sensitivity chart is followed by its table; the scaling, residuals and
         // parity charts draw the runs, whose numbers are all in the runs table, which they link to.
         for (int i = 0; i < s.fits().size(); i++) {
-            var model = PageModels.fitPage(s, i, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT);
+            var model = FitModel.of(s, i, SiteLayout.fitNames(s.fits()), SiteOptions.DEFAULT);
             String fit = renderer.render("fit.ftlh", model);
             assertEquals(4, fit.split("class=\"vega\"", -1).length - 1);
             assertEquals(1, fit.split("<summary>The chart as a table</summary>", -1).length - 1);

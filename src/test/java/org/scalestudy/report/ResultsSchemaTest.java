@@ -42,6 +42,29 @@ class ResultsSchemaTest {
     }
 
     @Test
+    void theSchemasNamesAreTheEnumsNames() throws IOException {
+        // Roles, charts and tables are named once, in their enums; the schema must list the same names.
+        JsonNode defs = JSON.readTree(ResultsJson.schema()).path("$defs");
+        assertEquals(names(org.scalestudy.results.Role.values()), texts(defs.path("run").path("properties")
+                .path("role").path("enum")));
+        JsonNode report = defs.path("report").path("properties");
+        assertEquals(names(org.scalestudy.results.ChartName.values()),
+                texts(report.path("charts").path("items").path("enum")));
+        assertEquals(names(org.scalestudy.results.TableName.values()),
+                texts(report.path("tables").path("items").path("enum")));
+    }
+
+    private static java.util.List<String> names(Object[] values) {
+        return java.util.Arrays.stream(values).map(Object::toString).toList();
+    }
+
+    private static java.util.List<String> texts(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
     void aFieldTheSchemaDoesNotNameIsRejected() throws IOException {
         // A new record component would reach results.json as a new key: the schema must catch it at every level.
         ObjectNode top = (ObjectNode) JSON.readTree(ResultsJson.write(Fixtures.study()));

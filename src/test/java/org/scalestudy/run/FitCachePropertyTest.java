@@ -16,6 +16,7 @@ import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.ParameterValue;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
@@ -35,7 +36,7 @@ class FitCachePropertyTest {
                 new OptimizeResult("m", new double[] {-0.0}, 1e-300, true, null, 2, 3L, 4, 5, Double.MIN_VALUE,
                         new String[] {"lower"}, new double[] {Double.NaN}),
                 new Metrics(2, 0.1, 0.2, 0.3, Double.NaN), null,
-                List.of(new RunRow("r1", "fit", 1e20, 0.5, 0.49, ""), new RunRow("r2", "excluded", 2e20, 0.6,
+                List.of(new RunRow("r1", Role.FIT, 1e20, 0.5, 0.49, ""), new RunRow("r2", Role.EXCLUDED, 2e20, 0.6,
                         Double.NaN, "outside the fit window")),
                 List.of(new CurvePoint("", 1e19, 0.4)), List.of(new TargetPrediction("", 1e22, 0.7, 0.6, 0.8)),
                 new Uncertainty(10, -7L, 0.95, 1, List.of(new Uncertainty.BandPoint("", 1e19, 0.3, 0.5))),

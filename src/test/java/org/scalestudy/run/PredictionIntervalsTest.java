@@ -16,6 +16,7 @@ import org.scalestudy.law.Law;
 import org.scalestudy.results.BackTest;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Interval;
+import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 
 /** Back-tests and the prediction intervals they size: closed forms, the origins chosen, and coverage. */
@@ -115,7 +116,7 @@ class PredictionIntervalsTest {
     private static FitTask simulated(long seed) {
         Random random = new Random(seed);
         List<String> ids = new ArrayList<>();
-        List<String> roles = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double[][] rows = new double[40][];
         for (int i = 0; i < 40; i++) {
