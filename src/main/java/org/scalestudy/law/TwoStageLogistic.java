@@ -94,11 +94,7 @@ public final class TwoStageLogistic implements LawKind {
 
         @Override
         FitReport fitStage2(Fitting.Line loss, double[] l, double[] acc) {
-            double max = Arrays.stream(acc).max().orElseThrow();
-            double min = Arrays.stream(acc).min().orElseThrow();
-            List<double[]> starts = List.of(new double[] {max, 1, median(l), min});
-            FitReport stage2 = Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
-                    METHOD, t -> t[0] < 0 ? new double[] {-t[0], -t[1], t[2], t[0] + t[3]} : t);
+            FitReport stage2 = fitLogistic(l, acc, METHOD);
             Optimization o = stage2.optimization();
             double[] t = stage2.params();
             double[] se = stage2.standardErrors();
@@ -114,6 +110,19 @@ public final class TwoStageLogistic implements LawKind {
         double accuracy(double[] params, double l) {
             return TwoStageLogistic.accuracy(params, 2, l);
         }
+    }
+
+    /**
+     * Stage 2 alone: {@code acc = a / (1 + exp(-k (L - l0))) + b} by Levenberg-Marquardt from
+     * {@code (max acc, 1, median L, min acc)}, reported as the copy with {@code a >= 0}; shared by every
+     * two-stage law with a logistic second stage ({@link TwoStageChinchilla} too).
+     */
+    static FitReport fitLogistic(double[] l, double[] acc, String method) {
+        double max = Arrays.stream(acc).max().orElseThrow();
+        double min = Arrays.stream(acc).min().orElseThrow();
+        List<double[]> starts = List.of(new double[] {max, 1, median(l), min});
+        return Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
+                method, t -> t[0] < 0 ? new double[] {-t[0], -t[1], t[2], t[0] + t[3]} : t);
     }
 
     /** numpy's median: the middle value, or the mean of the two middle values. */

@@ -41,7 +41,8 @@ import org.scalestudy.data.DataSandbox;
  * giving a row per run, task and metric with the columns {@code metric} and {@code score}. Option
  * {@code tasks} keeps only those tasks (each must have its columns in every file). Option {@code tokens} names
  * the column of tokens seen so far (default {@code throughput/total_tokens}); the run's D is its value at the
- * last checkpoint that has one, not reduced.
+ * last checkpoint that has one, not reduced; a log without that column (OLMo 2 13B's) gives D as
+ * {@code _step * batch_size_in_tokens} at the last checkpoint, as OLMo's ladder code does.
  *
  * <p>Every row: {@code run} (the file name without {@code .csv}), the attributes, {@code params} (N),
  * {@code tokens} (D), {@code flops} (6 N D), {@code checkpoints} (the file's rows), {@code task}, then the
@@ -51,6 +52,8 @@ import org.scalestudy.data.DataSandbox;
  */
 public final class TrainingLogReader implements DataReader {
     static final String TOKENS = "throughput/total_tokens";
+    static final String STEP = "_step";
+    static final String BATCH = "batch_size_in_tokens";
 
     @Override
     public String name() {
@@ -307,9 +310,12 @@ public final class TrainingLogReader implements DataReader {
         }
         List<String> header = records.header();
         int tokens = header.indexOf(tokensColumn);
-        if (tokens < 0) {
-            throw new DataError(file, 1, 0, "no column '" + tokensColumn + "' (tokens seen so far) in the header; "
-                    + "name the column with option tokens");
+        int step = header.indexOf(STEP);
+        int batch = header.indexOf(BATCH);
+        if (tokens < 0 && (!tokensColumn.equals(TOKENS) || step < 0 || batch < 0)) {
+            throw new DataError(file, 1, 0, "no column '" + tokensColumn + "' (tokens seen so far) in the header"
+                    + (tokensColumn.equals(TOKENS) ? ", nor " + STEP + " and " + BATCH : "")
+                    + "; name the column with option tokens");
         }
         // task (and metric) -> the column of each spec
         Map<String, int[]> columns = new LinkedHashMap<>();
@@ -360,7 +366,8 @@ public final class TrainingLogReader implements DataReader {
         if (rows.isEmpty()) {
             throw new DataError(file, 1, 0, "no checkpoint: the file has a header and no rows");
         }
-        Reduced d = reduce(file, rows, lines, tokens, new Reduction(Reduction.Kind.LAST, 0));
+        Reduced d = tokens >= 0 ? reduce(file, rows, lines, tokens, new Reduction(Reduction.Kind.LAST, 0))
+                : stepTokens(file, rows, lines, step, batch);
         Double n = run.values.get("params") instanceof Double v ? v : null;
         Double flops = n != null && d.value != null ? 6 * n * d.value : null;
         String stem = file.getFileName().toString().replaceFirst("\\.csv$", "");
@@ -412,6 +419,26 @@ public final class TrainingLogReader implements DataReader {
         String raw = reduced == null ? null : reduction.kind() == Reduction.Kind.LAST ? last.raw()
                 : Double.toString(reduced);
         return new Reduced(reduced, new CellSource(file, last.line(), last.column(), raw));
+    }
+
+    /**
+     * D without a tokens column, as OLMo's ladder code computes it: {@code _step * batch_size_in_tokens} at the last
+     * checkpoint that has both.
+     */
+    private static Reduced stepTokens(Path file, List<List<String>> rows, List<Integer> lines, int step, int batch)
+            throws DataError {
+        Reduction last = new Reduction(Reduction.Kind.LAST, 0);
+        for (int r = rows.size() - 1; r >= 0; r--) {
+            List<List<String>> one = List.of(rows.get(r));
+            List<Integer> at = List.of(lines.get(r));
+            Reduced s = reduce(file, one, at, step, last);
+            Reduced b = reduce(file, one, at, batch, last);
+            if (s.value != null && b.value != null) {
+                double d = s.value * b.value;
+                return new Reduced(d, new CellSource(file, s.at.line(), s.at.column(), TableBuilder.shortest(d)));
+            }
+        }
+        return new Reduced(null, new CellSource(file, lines.get(lines.size() - 1), step + 1, null));
     }
 
     private static Path manifest(DataSandbox.Resolved resolved, String written) throws OptionError {

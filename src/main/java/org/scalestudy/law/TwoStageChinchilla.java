@@ -1,0 +1,169 @@
+package org.scalestudy.law;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.Optimization;
+
+/**
+ * {@code two_stage_chinchilla}: the two-step route of Bhagia et al. (2024), "Establishing Task Scaling Laws via
+ * Compute-Efficient Model Ladders". Stage 1 is a Chinchilla-form law of the task loss in parameters N and tokens
+ * D, stage 2 the logistic link of {@code two_stage_logistic} from task loss to accuracy:
+ * <pre>  L(N, D) = E + A / N^alpha + B / D^beta,  acc = a / (1 + exp(-k (L - l0))) + b</pre>
+ * Stage 1 is the {@code chinchilla} law itself, by composition: the same search (Huber loss with threshold
+ * {@code delta} on log L, from the 4,500-start grid; see {@link Chinchilla}) on the rows {@code (N, D, L)}.
+ * Stage 2 is {@link TwoStageLogistic#fitLogistic}: Levenberg-Marquardt least squares of the observed accuracy on
+ * the observed loss, from {@code (max acc, 1, median L, min acc)}, reported with {@code a >= 0}. A prediction
+ * chains them, {@code acc(L-hat(N, D))}, so stage 1's error passes through the sigmoid.
+ *
+ * <p>Arguments: INPUT {@code N}, INPUT {@code D}, INPUT {@code loss} (stage 1's target, stage 2's input), INPUT
+ * {@code y} (the accuracy), OPTION {@code delta} (stage 1's Huber threshold, default 1e-3). A row is unusable when
+ * N, D or the loss is not positive and finite, or the accuracy is not finite. Parameters
+ * {@code E, A, B, alpha, beta} (loss stage) then {@code a, k, l0, b} (accuracy stage); at least 5 rows (stage 1's
+ * five parameters; stage 2's four fit the same rows). The reported objective, iterations and starts are stage
+ * 1's search; the message gives both stages'. The chart's axis is compute {@code C = 6 N D}, one curve per
+ * tokens-per-parameter ratio as {@code chinchilla} draws them.
+ */
+public final class TwoStageChinchilla implements LawKind {
+    public static final String NAME = "two_stage_chinchilla";
+    private static final List<String> PARAMETERS = List.of("E", "A", "B", "alpha", "beta", "a", "k", "l0", "b");
+    private static final List<ArgSpec> ARGS = List.of(
+            ArgSpec.input("N", "model parameters"),
+            ArgSpec.input("D", "training tokens"),
+            ArgSpec.input("loss", "the observed task loss L (stage 1's target, stage 2's input); must be positive"),
+            ArgSpec.input("y", "the observed accuracy (stage 2's target)"),
+            ArgSpec.option("delta", "threshold of stage 1's Huber loss on log L", 1e-3));
+    private static final LawKind STAGE1 = new Chinchilla();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Two-step route (Bhagia et al. 2024): L = E + A/N^alpha + B/D^beta as chinchilla fits it, then "
+                + "acc = a / (1 + exp(-k (L - l0))) + b by nonlinear least squares, composed";
+    }
+
+    @Override
+    public List<ArgSpec> args() {
+        return ARGS;
+    }
+
+    @Override
+    public Law bind(Map<String, Double> options) {
+        double[] values = LawSupport.options(this, options);
+        return new Bound(STAGE1.bind(Map.of("delta", values[0])));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+
+    /** The law with stage 1 bound to its Huber threshold. Rows are {@code {N, D, L, acc}}. */
+    private static final class Bound extends NamedLaw {
+        private final Law stage1;
+
+        Bound(Law stage1) {
+            super(NAME, "stage 1: L = E + A / N^alpha + B / D^beta; stage 2: acc = a / (1 + exp(-k * (L - l0))) + b,"
+                    + " a >= 0", PARAMETERS);
+            this.stage1 = stage1;
+        }
+
+        @Override
+        public String unusable(double[] row) {
+            String why = LawInputs.arity(row, "N", "D", "loss", "y");
+            if (why == null) {
+                why = stage1.unusable(new double[] {row[0], row[1], row[2]});
+            }
+            return why != null ? why : LawInputs.finite("accuracy", row[3]);
+        }
+
+        @Override
+        public FitReport fit(double[][] rows) {
+            return fit(rows, stage1.fit(lossRows(rows)));
+        }
+
+        @Override
+        public FitReport refit(double[][] rows, double[] fitted) {
+            return fit(rows, stage1.refit(lossRows(rows), java.util.Arrays.copyOf(fitted, 5)));
+        }
+
+        private FitReport fit(double[][] rows, FitReport loss) {
+            String method = loss.optimization().method() + "; then Levenberg-Marquardt least squares of acc on L";
+            if (!Double.isFinite(loss.optimization().objective())) {
+                return LawSupport.failure(9, method, "not fitted: stage 1: " + loss.optimization().message());
+            }
+            double[] l = new double[rows.length];
+            double[] acc = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                l[k] = rows[k][2];
+                acc[k] = rows[k][3];
+            }
+            FitReport accuracy = TwoStageLogistic.fitLogistic(l, acc, method);
+            double[] params = new double[9];
+            double[] se = new double[9];
+            System.arraycopy(loss.params(), 0, params, 0, 5);
+            System.arraycopy(accuracy.params(), 0, params, 5, 4);
+            System.arraycopy(loss.standardErrors(), 0, se, 0, 5);
+            System.arraycopy(accuracy.standardErrors(), 0, se, 5, 4);
+            Optimization o = loss.optimization();
+            Optimization o2 = accuracy.optimization();
+            String[] onBound = new String[9];
+            java.util.Arrays.fill(onBound, "");
+            return new FitReport(params, new Optimization(method, o.objective(), o.converged() && o2.converged(),
+                    o.iterations(), o.evaluations(), o.starts(), o.startsAtBest(), o.gradientNorm(),
+                    "stage 1 (chinchilla on (N, D, L), " + rows.length + " rows): objective "
+                            + LawSupport.significant(o.objective(), 4) + "; stage 2 (from (a, k, l0, b) = (max acc, 1,"
+                            + " median L, min acc)): residual sum of squares "
+                            + LawSupport.significant(o2.objective(), 4) + "; " + o2.message()), onBound, se);
+        }
+
+        private static double[][] lossRows(double[][] rows) {
+            double[][] out = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = new double[] {rows[i][0], rows[i][1], rows[i][2]};
+            }
+            return out;
+        }
+
+        @Override
+        public int minimumRows() {
+            return stage1.minimumRows();
+        }
+
+        @Override
+        public double predict(double[] params, double[] row) {
+            return TwoStageLogistic.accuracy(params, 5, Chinchilla.loss(params, row[0], row[1]));
+        }
+
+        @Override
+        public double observed(double[] row) {
+            return row[3];
+        }
+
+        @Override
+        public double axis(double[] row) {
+            return 6 * row[0] * row[1];
+        }
+
+        @Override
+        public String axisLabel(Map<String, String> inputTexts) {
+            return "C = 6·N·D";
+        }
+
+        /** Stage 1's curves (one per D/N ratio of the rows), each loss mapped through stage 2. */
+        @Override
+        public List<CurvePoint> curve(double[] params, double[][] rows, double xMin, double xMax) {
+            List<CurvePoint> losses = stage1.curve(java.util.Arrays.copyOf(params, 5), lossRows(rows), xMin, xMax);
+            List<CurvePoint> out = new ArrayList<>(losses.size());
+            for (CurvePoint p : losses) {
+                out.add(new CurvePoint(p.series(), p.x(), TwoStageLogistic.accuracy(params, 5, p.y())));
+            }
+            return List.copyOf(out);
+        }
+    }
+}
