@@ -197,9 +197,10 @@ class OlmoLadderStudyTest {
         assertRelative(-13.05713723, p.get("k"), 1e-6, "k");
         assertRelative(0.75548879, p.get("l0"), 1e-6, "l0");
         assertRelative(0.2636219, p.get("b"), 1e-6, "b");
-        // scipy's chained predictions: 7B 0.84497 (observed 0.81348, +3.9%), 13B 0.87601 (observed 0.83111, +5.4%).
-        assertRelative(0.8449658076516069, run(f, "peteish7_eval_anneal").get("predicted").asDouble(), 1e-4, "7B");
-        assertRelative(0.8760123114779848, run(f, "peteish13_eval_final").get("predicted").asDouble(), 1e-4, "13B");
+        // scipy's parameters chained in Python: 7B 0.844813 (observed 0.813483, +3.9%), 13B 0.875814 (observed
+        // 0.831109, +5.4%); to 1e-7, as stage 2's parameters are given to 8 digits.
+        assertRelative(0.8448129993966111, run(f, "peteish7_eval_anneal").get("predicted").asDouble(), 1e-7, "7B");
+        assertRelative(0.8758139202625554, run(f, "peteish13_eval_final").get("predicted").asDouble(), 1e-7, "13B");
         for (String task : TASKS) {
             JsonNode fit = fit("two_step", task);
             double[] v = new double[9];
