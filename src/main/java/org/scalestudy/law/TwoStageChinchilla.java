@@ -20,8 +20,8 @@ import org.scalestudy.results.Optimization;
  * <p>Arguments: INPUT {@code N}, INPUT {@code D}, INPUT {@code loss} (stage 1's target, stage 2's input), INPUT
  * {@code y} (the accuracy), OPTION {@code delta} (stage 1's Huber threshold, default 1e-3). A row is unusable when
  * N, D or the loss is not positive and finite, or the accuracy is not finite. Parameters
- * {@code E, A, B, alpha, beta} (loss stage) then {@code a, k, l0, b} (accuracy stage); at least 5 rows (stage 1's
- * five parameters; stage 2's four fit the same rows). The reported objective, iterations and starts are stage
+ * {@code E, A, B, alpha, beta} (loss stage) then {@code a, k, l0, b} (accuracy stage); at least 9 rows, one per
+ * parameter. The reported objective, iterations and starts are stage
  * 1's search; the message gives both stages'. The chart's axis is compute {@code C = 6 N D}, one curve per
  * tokens-per-parameter ratio as {@code chinchilla} draws them.
  */
@@ -35,6 +35,8 @@ public final class TwoStageChinchilla implements LawKind {
             ArgSpec.input("y", "the observed accuracy (stage 2's target)"),
             ArgSpec.option("delta", "threshold of stage 1's Huber loss on log L", 1e-3));
     private static final LawKind STAGE1 = new Chinchilla();
+    private static final String METHOD = "chinchilla's search on (N, D, L), then Levenberg-Marquardt least squares "
+            + "of acc on L";
 
     @Override
     public String name() {
@@ -84,12 +86,15 @@ public final class TwoStageChinchilla implements LawKind {
 
         @Override
         public FitReport fit(double[][] rows) {
-            return fit(rows, stage1.fit(lossRows(rows)));
+            FitReport failure = Fitting.precheck(this, rows, METHOD);
+            return failure != null ? failure : fit(rows, stage1.fit(lossRows(rows)));
         }
 
         @Override
         public FitReport refit(double[][] rows, double[] fitted) {
-            return fit(rows, stage1.refit(lossRows(rows), java.util.Arrays.copyOf(fitted, 5)));
+            FitReport failure = Fitting.precheck(this, rows, METHOD);
+            return failure != null ? failure
+                    : fit(rows, stage1.refit(lossRows(rows), java.util.Arrays.copyOf(fitted, 5)));
         }
 
         private FitReport fit(double[][] rows, FitReport loss) {
@@ -130,9 +135,10 @@ public final class TwoStageChinchilla implements LawKind {
             return out;
         }
 
+        /** A row per parameter, the library's rule (stage 1 alone would need 5, stage 2 alone 4). */
         @Override
         public int minimumRows() {
-            return stage1.minimumRows();
+            return PARAMETERS.size();
         }
 
         @Override
