@@ -1,9 +1,7 @@
 package org.scalestudy.law;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.scalestudy.results.CurvePoint;
 import org.scalestudy.results.Optimization;
 
 /**
@@ -66,48 +64,16 @@ public final class TwoStageChinchilla implements LawKind {
     }
 
     /** The law with stage 1 bound to its Huber threshold. Rows are {@code {N, D, L, acc}}. */
-    private static final class Bound extends NamedLaw {
-        private final Law stage1;
-
-        Bound(Law stage1) {
-            super(NAME, "stage 1: L = E + A / N^alpha + B / D^beta; stage 2: acc = a / (1 + exp(-k * (L - l0))) + b,"
-                    + " a >= 0", PARAMETERS);
-            this.stage1 = stage1;
+    private static final class Bound extends TwoStageLaw {
+        Bound(Law chinchilla) {
+            super(NAME, new ChinchillaLoss(chinchilla), "acc = a / (1 + exp(-k * (L - l0))) + b, a >= 0", PARAMETERS,
+                    METHOD);
         }
 
+        /** Stage 2 by {@link TwoStageLogistic#fitLogistic}; the reported search is stage 1's. */
         @Override
-        public String unusable(double[] row) {
-            String why = LawInputs.arity(row, "N", "D", "loss", "y");
-            if (why == null) {
-                why = stage1.unusable(new double[] {row[0], row[1], row[2]});
-            }
-            return why != null ? why : LawInputs.finite("accuracy", row[3]);
-        }
-
-        @Override
-        public FitReport fit(double[][] rows) {
-            FitReport failure = Fitting.precheck(this, rows, METHOD);
-            return failure != null ? failure : fit(rows, stage1.fit(lossRows(rows)));
-        }
-
-        @Override
-        public FitReport refit(double[][] rows, double[] fitted) {
-            FitReport failure = Fitting.precheck(this, rows, METHOD);
-            return failure != null ? failure
-                    : fit(rows, stage1.refit(lossRows(rows), java.util.Arrays.copyOf(fitted, 5)));
-        }
-
-        private FitReport fit(double[][] rows, FitReport loss) {
-            String method = loss.optimization().method() + "; then Levenberg-Marquardt least squares of acc on L";
-            if (!Double.isFinite(loss.optimization().objective())) {
-                return LawSupport.failure(9, method, "not fitted: stage 1: " + loss.optimization().message());
-            }
-            double[] l = new double[rows.length];
-            double[] acc = new double[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                l[k] = rows[k][2];
-                acc[k] = rows[k][3];
-            }
+        FitReport fitStage2(LossModel.Fit loss, double[] l, double[] acc) {
+            String method = loss.search().method() + "; then Levenberg-Marquardt least squares of acc on L";
             FitReport accuracy = TwoStageLogistic.fitLogistic(l, acc, method);
             double[] params = new double[9];
             double[] se = new double[9];
@@ -115,61 +81,20 @@ public final class TwoStageChinchilla implements LawKind {
             System.arraycopy(accuracy.params(), 0, params, 5, 4);
             System.arraycopy(loss.standardErrors(), 0, se, 0, 5);
             System.arraycopy(accuracy.standardErrors(), 0, se, 5, 4);
-            Optimization o = loss.optimization();
+            Optimization o = loss.search();
             Optimization o2 = accuracy.optimization();
             String[] onBound = new String[9];
             java.util.Arrays.fill(onBound, "");
             return new FitReport(params, new Optimization(method, o.objective(), o.converged() && o2.converged(),
                     o.iterations(), o.evaluations(), o.starts(), o.startsAtBest(), o.gradientNorm(),
-                    "stage 1 (chinchilla on (N, D, L), " + rows.length + " rows): objective "
-                            + LawSupport.significant(o.objective(), 4) + "; stage 2 (from (a, k, l0, b) = (max acc, 1,"
-                            + " median L, min acc)): residual sum of squares "
-                            + LawSupport.significant(o2.objective(), 4) + "; " + o2.message()), onBound, se);
-        }
-
-        private static double[][] lossRows(double[][] rows) {
-            double[][] out = new double[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = new double[] {rows[i][0], rows[i][1], rows[i][2]};
-            }
-            return out;
-        }
-
-        /** A row per parameter, the library's rule (stage 1 alone would need 5, stage 2 alone 4). */
-        @Override
-        public int minimumRows() {
-            return PARAMETERS.size();
+                    loss.description() + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): residual "
+                            + "sum of squares " + LawSupport.significant(o2.objective(), 4) + "; " + o2.message()),
+                    onBound, se);
         }
 
         @Override
-        public double predict(double[] params, double[] row) {
-            return TwoStageLogistic.accuracy(params, 5, Chinchilla.loss(params, row[0], row[1]));
-        }
-
-        @Override
-        public double observed(double[] row) {
-            return row[3];
-        }
-
-        @Override
-        public double axis(double[] row) {
-            return 6 * row[0] * row[1];
-        }
-
-        @Override
-        public String axisLabel(Map<String, String> inputTexts) {
-            return "C = 6·N·D";
-        }
-
-        /** Stage 1's curves (one per D/N ratio of the rows), each loss mapped through stage 2. */
-        @Override
-        public List<CurvePoint> curve(double[] params, double[][] rows, double xMin, double xMax) {
-            List<CurvePoint> losses = stage1.curve(java.util.Arrays.copyOf(params, 5), lossRows(rows), xMin, xMax);
-            List<CurvePoint> out = new ArrayList<>(losses.size());
-            for (CurvePoint p : losses) {
-                out.add(new CurvePoint(p.series(), p.x(), TwoStageLogistic.accuracy(params, 5, p.y())));
-            }
-            return List.copyOf(out);
+        double accuracy(double[] params, double l) {
+            return TwoStageLogistic.accuracy(params, 5, l);
         }
     }
 }

@@ -89,21 +89,21 @@ public final class TwoStageLogistic implements LawKind {
     /** The law (it has no options). */
     private static final class Bound extends TwoStageLaw {
         Bound() {
-            super(NAME, "acc = a / (1 + exp(-k * (L - l0))) + b, a >= 0", PARAMETERS, METHOD);
+            super(NAME, LossStage.POWER, "acc = a / (1 + exp(-k * (L - l0))) + b, a >= 0", PARAMETERS, METHOD);
         }
 
         @Override
-        FitReport fitStage2(Fitting.Line loss, double[] l, double[] acc) {
+        FitReport fitStage2(LossModel.Fit loss, double[] l, double[] acc) {
             FitReport stage2 = fitLogistic(l, acc, METHOD);
             Optimization o = stage2.optimization();
             double[] t = stage2.params();
             double[] se = stage2.standardErrors();
-            return new FitReport(new double[] {loss.slope(), loss.intercept(), t[0], t[1], t[2], t[3]},
+            return new FitReport(new double[] {loss.params()[0], loss.params()[1], t[0], t[1], t[2], t[3]},
                     new Optimization(o.method(), o.objective(), o.converged(), o.iterations(), o.evaluations(),
-                            o.starts(), o.startsAtBest(), o.gradientNorm(), LossStage.describe(loss, l.length)
+                            o.starts(), o.startsAtBest(), o.gradientNorm(), loss.description()
                             + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): " + o.message()),
                     new String[] {"", "", "", "", "", ""},
-                    new double[] {loss.slopeSe(), loss.interceptSe(), se[0], se[1], se[2], se[3]});
+                    new double[] {loss.standardErrors()[0], loss.standardErrors()[1], se[0], se[1], se[2], se[3]});
         }
 
         @Override
