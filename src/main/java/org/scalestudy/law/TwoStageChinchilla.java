@@ -9,7 +9,8 @@ import org.scalestudy.results.Optimization;
  * Compute-Efficient Model Ladders". Stage 1 is a Chinchilla-form law of the task loss in parameters N and tokens
  * D, stage 2 the logistic link of {@code two_stage_logistic} from task loss to accuracy:
  * <pre>  L(N, D) = E + A / N^alpha + B / D^beta,  acc = a / (1 + exp(-k (L - l0))) + b</pre>
- * Stage 1 is the {@code chinchilla} law itself, by composition: the same search (Huber loss with threshold
+ * Stage 1 ({@link ChinchillaLoss}, the {@link LossModel} of this {@link TwoStageLaw}) is the {@code chinchilla} law
+ * itself, by composition: the same search (Huber loss with threshold
  * {@code delta} on log L, from the 4,500-start grid; see {@link Chinchilla}) on the rows {@code (N, D, L)}.
  * Stage 2 is {@link TwoStageLogistic#fitLogistic}: Levenberg-Marquardt least squares of the observed accuracy on
  * the observed loss, from {@code (max acc, 1, median L, min acc)}, reported with {@code a >= 0}. A prediction
