@@ -18,6 +18,7 @@ public final class LawLibrary {
                     new DirectPower(),
                     new LossToError(),
                     new PassAtK(),
+                    new TwoStageChinchilla(),
                     new TwoStageLinear(),
                     new TwoStageLogistic())
             .sorted(Comparator.comparing(LawKind::name))

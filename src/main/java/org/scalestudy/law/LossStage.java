@@ -19,6 +19,57 @@ final class LossStage {
             ArgSpec.input("y", "the observed accuracy (stage 2's target)"));
     static final String FORMULA = "stage 1: log L = s * log C + i";
 
+    /** Stage 1 as a {@link LossModel}: rows {@code {C, L, acc}}, parameters {@code (s, i)}, least squares. */
+    static final LossModel POWER = new LossModel() {
+        @Override
+        public String formula() {
+            return FORMULA;
+        }
+
+        @Override
+        public int inputs() {
+            return 1;
+        }
+
+        @Override
+        public int parameters() {
+            return 2;
+        }
+
+        @Override
+        public String unusable(double[] row) {
+            return LossStage.unusable(row);
+        }
+
+        @Override
+        public Fit fit(double[][] rows, double[] fitted) {
+            Fitting.Line line = LossStage.fit(rows);
+            return new Fit(new double[] {line.slope(), line.intercept()},
+                    new double[] {line.slopeSe(), line.interceptSe()}, describe(line, rows.length), null);
+        }
+
+        @Override
+        public double loss(double[] params, double[] row) {
+            return LossStage.loss(params[0], params[1], row[0]);
+        }
+
+        @Override
+        public double axis(double[] row) {
+            return row[0];
+        }
+
+        @Override
+        public String axisLabel(Map<String, String> inputTexts) {
+            return LossStage.axisLabel(inputTexts);
+        }
+
+        @Override
+        public List<CurvePoint> curve(double[] params, double[][] rows, double xMin, double xMax,
+                                      DoubleUnaryOperator accuracy) {
+            return LossStage.curve(params[0], params[1], accuracy, xMin, xMax);
+        }
+    };
+
     private LossStage() {
     }
 

@@ -1,8 +1,8 @@
 package org.scalestudy.law;
 
+import org.scalestudy.fit.OptimizeResult;
 import java.util.List;
 import java.util.Map;
-import org.scalestudy.fit.OptimizeResult;
 
 /**
  * {@code two_stage_linear}: the two-stage route Krajewski et al. (2025) compare the direct law
@@ -54,22 +54,23 @@ public final class TwoStageLinear implements LawKind {
     /** The law (it has no options). */
     private static final class Bound extends TwoStageLaw {
         Bound() {
-            super(NAME, "acc = a + b * L", PARAMETERS, METHOD);
+            super(NAME, LossStage.POWER, "acc = a + b * L", PARAMETERS, METHOD);
         }
 
         @Override
-        OptimizeResult fitStage2(Fitting.Line loss, double[] l, double[] acc) {
+        OptimizeResult fitStage2(LossModel.Fit loss, double[] l, double[] acc) {
             Fitting.Line accuracy;
             try {
                 accuracy = Fitting.line(l, acc, "loss");
             } catch (IllegalArgumentException e) {
                 return LawSupport.failure(4, METHOD, "not fitted: stage 2: " + e.getMessage());
             }
-            double[] params = {loss.slope(), loss.intercept(), accuracy.intercept(), accuracy.slope()};
-            return OptimizeResult.closedForm(METHOD, params, accuracy.rss(), "closed form: "
-                    + LossStage.describe(loss, l.length) + "; stage 2 (least squares of acc on L): residual sum of squares "
+            double[] params = {loss.params()[0], loss.params()[1], accuracy.intercept(), accuracy.slope()};
+            return OptimizeResult.closedForm(METHOD, params, accuracy.rss(), "closed form: " + loss.description()
+                    + "; stage 2 (least squares of acc on L): residual sum of squares "
                     + LawSupport.significant(accuracy.rss(), 3)).withX(params, new String[] {"", "", "", ""},
-                    new double[] {loss.slopeSe(), loss.interceptSe(), accuracy.interceptSe(), accuracy.slopeSe()});
+                    new double[] {loss.standardErrors()[0], loss.standardErrors()[1], accuracy.interceptSe(),
+                        accuracy.slopeSe()});
         }
 
         @Override

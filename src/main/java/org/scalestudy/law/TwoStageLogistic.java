@@ -1,10 +1,10 @@
 package org.scalestudy.law;
 
+import org.scalestudy.fit.OptimizeResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.scalestudy.fit.Bounds;
-import org.scalestudy.fit.OptimizeResult;
 
 /**
  * {@code two_stage_logistic}: the two-stage route of Krajewski et al. (2025) with a logistic link.
@@ -89,30 +89,39 @@ public final class TwoStageLogistic implements LawKind {
     /** The law (it has no options). */
     private static final class Bound extends TwoStageLaw {
         Bound() {
-            super(NAME, "acc = a / (1 + exp(-k * (L - l0))) + b, a >= 0", PARAMETERS, METHOD);
+            super(NAME, LossStage.POWER, "acc = a / (1 + exp(-k * (L - l0))) + b, a >= 0", PARAMETERS, METHOD);
         }
 
         @Override
-        OptimizeResult fitStage2(Fitting.Line loss, double[] l, double[] acc) {
-            double max = Arrays.stream(acc).max().orElseThrow();
-            double min = Arrays.stream(acc).min().orElseThrow();
-            List<double[]> starts = List.of(new double[] {max, 1, median(l), min});
-            OptimizeResult stage2 = Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
-                    METHOD, t -> t[0] < 0 ? new double[] {-t[0], -t[1], t[2], t[0] + t[3]} : t);
-            double[] t = stage2.x();
-            double[] se = stage2.standardErrors();
-            return new OptimizeResult(stage2.method(), new double[] {loss.slope(), loss.intercept(), t[0], t[1], t[2],
-                    t[3]}, stage2.objective(), stage2.converged(), LossStage.describe(loss, l.length)
-                    + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): " + stage2.message(),
-                    stage2.iterations(), stage2.evaluations(), stage2.starts(), stage2.startsAtBest(),
-                    stage2.gradientNorm(), new String[] {"", "", "", "", "", ""},
-                    new double[] {loss.slopeSe(), loss.interceptSe(), se[0], se[1], se[2], se[3]});
+        OptimizeResult fitStage2(LossModel.Fit loss, double[] l, double[] acc) {
+            OptimizeResult o = fitLogistic(l, acc, METHOD);
+            double[] t = o.x();
+            double[] se = o.standardErrors();
+            return new OptimizeResult(o.method(), new double[] {loss.params()[0], loss.params()[1], t[0], t[1], t[2],
+                    t[3]}, o.objective(), o.converged(), loss.description()
+                    + "; stage 2 (from (a, k, l0, b) = (max acc, 1, median L, min acc)): " + o.message(),
+                    o.iterations(), o.evaluations(), o.starts(), o.startsAtBest(), o.gradientNorm(),
+                    new String[] {"", "", "", "", "", ""},
+                    new double[] {loss.standardErrors()[0], loss.standardErrors()[1], se[0], se[1], se[2], se[3]});
         }
 
         @Override
         double accuracy(double[] params, double l) {
             return TwoStageLogistic.accuracy(params, 2, l);
         }
+    }
+
+    /**
+     * Stage 2 alone: {@code acc = a / (1 + exp(-k (L - l0))) + b} by Levenberg-Marquardt from
+     * {@code (max acc, 1, median L, min acc)}, reported as the copy with {@code a >= 0}; shared by every
+     * two-stage law with a logistic second stage ({@link TwoStageChinchilla} too).
+     */
+    static OptimizeResult fitLogistic(double[] l, double[] acc, String method) {
+        double max = Arrays.stream(acc).max().orElseThrow();
+        double min = Arrays.stream(acc).min().orElseThrow();
+        List<double[]> starts = List.of(new double[] {max, 1, median(l), min});
+        return Fitting.leastSquares(new SquaredError(LOGISTIC, l, acc), starts, Bounds.unbounded(4),
+                method, t -> t[0] < 0 ? new double[] {-t[0], -t[1], t[2], t[0] + t[3]} : t);
     }
 
     /** numpy's median: the middle value, or the mean of the two middle values. */

@@ -74,7 +74,7 @@ class DataReadersCheckTest {
     void readerAndOptionMistakesAreReportedAtTheOption() throws Exception {
         Files.writeString(dir.resolve("r.csv"), "N,D,acc\n1e8,2e9,0.4\n");
         assertEquals(List.of("t.study:2:12 unknown data reader 'cvs'; did you mean 'csv'?; readers: csv, gadre, jsonl, "
-                + "krajewski_csv, lm_eval"), errors(study("data d = cvs(\"r.csv\")")));
+                + "krajewski_csv, lm_eval, training_log"), errors(study("data d = cvs(\"r.csv\")")));
         assertEquals(List.of("t.study:2:25 csv has no option 'parms'; did you mean 'params'?; options: accuracy, "
                 + "baseline, duplicates, flops, key, loss, params, run, tokens, tpr"), errors(study("data d = csv(\"r.csv\", parms: N)")));
         assertEquals(List.of("t.study:2:25 csv takes one path; give further arguments as 'name: value' (accuracy, "

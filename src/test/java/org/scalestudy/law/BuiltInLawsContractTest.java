@@ -30,6 +30,7 @@ class BuiltInLawsContractTest {
             new Case(new Ceiling(), () -> CeilingTest.ladder(0.002, 11)),
             new Case(new TwoStageLinear(), () -> TwoStageLinearTest.ladder(0.005, 0.01, 11)),
             new Case(new TwoStageLogistic(), () -> TwoStageLogisticTest.ladder(0.005, 0.005, 11)),
+            new Case(new TwoStageChinchilla(), () -> TwoStageChinchillaTest.ladder(0.001, 0.003, 11)),
             new Case(new LossToError(), () -> LossToErrorTest.runs(0.003, 11)));
 
     @Test

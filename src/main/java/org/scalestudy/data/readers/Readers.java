@@ -23,7 +23,8 @@ public final class Readers {
                     new GadreReader(),
                     new JsonLinesReader(),
                     new KrajewskiCsvReader(),
-                    new LmEvalReader())
+                    new LmEvalReader(),
+                    new TrainingLogReader())
             .sorted(Comparator.comparing(DataReader::name))
             .toList();
 
