@@ -63,7 +63,8 @@ final class ExprTyper {
             }
             if (!table.has(col.name())) {
                 diagnostics.add(source.error(col.pos(), "unknown column '" + col.name() + "' in data '" + dataName
-                        + "'" + Suggestions.hint(col.name(), table.names())));
+                        + "'" + Suggestions.hint(col.name(), table.names()) + (col.quoted() ? " (a quoted name here"
+                        + " is a column; to compare with the text \"" + col.name() + "\", write it on the right)" : "")));
                 return Type.ERROR;
             }
             return table.column(col.name()) instanceof Column.Numbers ? Type.NUMBER : Type.TEXT;
@@ -73,6 +74,18 @@ final class ExprTyper {
             return t == Type.ERROR ? Type.ERROR : wanted;
         } else if (expr instanceof Expr.Binary b) {
             return binary(b, table, dataName);
+        } else if (expr instanceof Expr.Call call && call.function().equals(Functions.PRESENT)) {
+            if (call.args().size() != 1) {
+                diagnostics.add(source.error(call.pos(), "present takes 1 argument (a column), not "
+                        + call.args().size()));
+                return Type.ERROR;
+            }
+            Type t = type(call.args().get(0), table, dataName);
+            if (t == Type.BOOLEAN) {
+                diagnostics.add(source.error(call.args().get(0).pos(), "present tests a number or a text, not a"
+                        + " condition"));
+            }
+            return t == Type.ERROR || t == Type.BOOLEAN ? Type.ERROR : Type.BOOLEAN;
         } else if (expr instanceof Expr.Call call) {
             int arity = Functions.arity(call.function());
             if (arity < 0) {
