@@ -409,6 +409,8 @@ public final class Checker {
                 if (t != Type.ERROR && t != Type.NUMBER) {
                     diagnostics.add(source.error(arg.value().pos(), "argument '" + input.getKey() + "' of law '"
                             + lawName.text() + "' must be a number, but this is " + t.description));
+                    typer.reportTextCells(arg.value(), table, "argument '" + input.getKey() + "' of law '"
+                            + lawName.text() + "'");
                 }
                 if (diagnostics.size() > before) {
                     diagnostics.add(source.error(lawName.pos(), "law '" + lawName.text()

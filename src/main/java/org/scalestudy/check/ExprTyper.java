@@ -30,9 +30,13 @@ final class ExprTyper {
     /** The distinct values of the text columns compared with a string so far. */
     private final Map<Column.Texts, Set<String>> distinct = new IdentityHashMap<>();
 
+    /** Reports a text cell where a number is needed at the cell itself. */
+    private final TextCells cells;
+
     ExprTyper(SourceFile source, List<Diagnostic> diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
+        this.cells = new TextCells(source, diagnostics);
     }
 
     /** The expression's type; reports and returns ERROR unless it is {@code wanted}. */
@@ -44,6 +48,11 @@ final class ExprTyper {
             return Type.ERROR;
         }
         return t;
+    }
+
+    /** Reports, at the cell, why the file columns {@code e} reads are text where a number is needed. */
+    void reportTextCells(Expr e, Table table, String what) {
+        cells.report(e, table, what);
     }
 
     Type type(Expr expr, Table table, String dataName) {
@@ -231,6 +240,9 @@ final class ExprTyper {
                     ? " (column '" + c.name() + "' holds text, e.g. " + texts.firstNonNumber() + ")" : "";
             diagnostics.add(source.error(e.pos(), what + " must be " + wanted.description + ", but this is "
                     + t.description + hint));
+            if (wanted == Type.NUMBER) {
+                cells.report(e, table, what);
+            }
             return Type.ERROR;
         }
         return t;

@@ -68,11 +68,15 @@ final class TableBuilder {
         for (String name : names) {
             boolean numeric = true;
             String firstText = null;
+            Column.Cell firstTextAt = null;
             for (int r = 0; r < n; r++) {
                 Object v = rows.get(r).get(name);
                 if (v instanceof String s) {
                     numeric = false;
                     firstText = "line " + sourceLines[r] + ": '" + s + "'";
+                    CellSource at = sources.get(r).get(name);
+                    firstTextAt = at == null || at.file() == null ? null
+                            : new Column.Cell(at.file(), at.line(), at.column(), s);
                     break;
                 }
             }
@@ -95,7 +99,7 @@ final class TableBuilder {
                     values[r] = v == null ? "" : v instanceof String t ? t
                             : src[r] != null && src[r].raw() != null ? src[r].raw() : shortest((Double) v);
                 }
-                columns.put(name, new Column.Texts(values, firstText));
+                columns.put(name, new Column.Texts(values, firstText, firstTextAt));
             }
         }
         return new ReadTable(new Table(columns, List.of(), sourceLines), cellSources, roles, key, metricColumn,
