@@ -32,11 +32,10 @@
  *     report { chart scaling, residuals  table parameters, errors  note "Markdown above the fits" }
  *   }
  *
- * A double-quoted name is a column wherever only a column makes sense: after 'by' (and 'compare',
- * 'across', a join's 'by'), as a whole law argument, as an operand of arithmetic or a function, and
- * on the left of a comparison or 'in' (e.g. by "Model Family", where "FLOPs (1E21)" > 0); elsewhere
- * (right of a comparison, in an 'in' list, a table key, a whole 'let' value) it is text. See
- * org.scalestudy.lang.QuotedColumns and docs/columns-and-missing-values.md.
+ * A double-quoted string is text on the right of a comparison, as an option of 'in' and as a table's
+ * key; anywhere else it names a column: by "Model Family", where "FLOPs (1E21)" > 0,
+ * let flops = "FLOPs (1E21)" * 1e21, y: "ARC-C". See org.scalestudy.lang.QuotedColumns and
+ * docs/columns-and-missing-values.md.
  *
  * Comments run from '#' to the end of the line.
  */

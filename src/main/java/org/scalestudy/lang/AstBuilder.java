@@ -85,14 +85,14 @@ final class AstBuilder {
         if (ctx.dataBody() != null) {
             for (StudyParser.DataStepContext step : ctx.dataBody().dataStep()) {
                 if (step instanceof StudyParser.JoinStepContext join) {
-                    steps.add(new DataStep.Join(name(join.name), QuotedColumns.resolve(expr(join.value), true),
-                            QuotedColumns.resolve(expr(join.cond), false), text(join.cond),
+                    steps.add(new DataStep.Join(name(join.name), QuotedColumns.resolve(expr(join.value)),
+                            QuotedColumns.resolve(expr(join.cond)), text(join.cond),
                             join.keys.stream().map(this::name).toList(), pos(join.start)));
                 } else if (step instanceof StudyParser.LetStepContext let) {
-                    steps.add(new DataStep.Let(name(let.name), QuotedColumns.resolve(expr(let.expr()), false),
+                    steps.add(new DataStep.Let(name(let.name), QuotedColumns.resolve(expr(let.expr())),
                             pos(let.start)));
                 } else if (step instanceof StudyParser.WhereStepContext where) {
-                    steps.add(new DataStep.Where(QuotedColumns.resolve(expr(where.expr()), false), pos(where.start)));
+                    steps.add(new DataStep.Where(QuotedColumns.resolve(expr(where.expr())), pos(where.start)));
                 }
             }
         }
@@ -112,7 +112,7 @@ final class AstBuilder {
         if (ctx.argList() != null) {
             for (StudyParser.ArgContext arg : ctx.argList().arg()) {
                 args.add(new LawDecl.Arg(arg.name == null ? null : name(arg.name),
-                        QuotedColumns.resolve(expr(arg.expr()), true), text(arg.expr()), pos(arg.start)));
+                        QuotedColumns.resolve(expr(arg.expr())), text(arg.expr()), pos(arg.start)));
             }
         }
         return new LawDecl(name(ctx.name), name(ctx.kind), List.copyOf(args), pos(ctx.start));
@@ -138,8 +138,8 @@ final class AstBuilder {
                 }
             }
         }
-        return new CustomLawDecl(name(ctx.name), QuotedColumns.resolve(expr(ctx.observed), true),
-                QuotedColumns.resolve(expr(ctx.formula), true), text(ctx.formula),
+        return new CustomLawDecl(name(ctx.name), QuotedColumns.resolve(expr(ctx.observed)),
+                QuotedColumns.resolve(expr(ctx.formula)), text(ctx.formula),
                 List.copyOf(params), List.copyOf(settings), pos(ctx.start));
     }
 
@@ -214,7 +214,7 @@ final class AstBuilder {
                 continue;
             }
             StudyParser.ConditionClauseContext condition = (StudyParser.ConditionClauseContext) clause;
-            Expr e = QuotedColumns.resolve(expr(condition.expr()), false);
+            Expr e = QuotedColumns.resolve(expr(condition.expr()));
             String keyword = condition.kind.getText();
             Expr previous = switch (keyword) {
                 case "where" -> where;
