@@ -23,7 +23,8 @@ public sealed interface Column {
     /**
      * @param firstNonNumber the first cell that is not a number, as "line L: 'text'", to explain
      *                       why a column one expected numeric is text; null when every cell was empty
-     * @param firstNonNumberAt where that cell is in its file, to report it there; null when unknown (derived)
+     * @param firstNonNumberAt where that cell is in its file, to report it there, when the column's other
+     *                         cells hold numbers; null when unknown (derived) or when no cell is a number
      */
     record Texts(String[] values, String firstNonNumber, Cell firstNonNumberAt) implements Column {
         /** A text column with no known cell position. */

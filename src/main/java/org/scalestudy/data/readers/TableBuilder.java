@@ -80,6 +80,9 @@ final class TableBuilder {
                     break;
                 }
             }
+            if (firstTextAt != null && !anyNumber(name)) {
+                firstTextAt = null; // a text column, not a numeric one spoiled by a cell: nothing to point at
+            }
             CellSource[] src = new CellSource[n];
             for (int r = 0; r < n; r++) {
                 src[r] = sources.get(r).get(name);
@@ -104,6 +107,15 @@ final class TableBuilder {
         }
         return new ReadTable(new Table(columns, List.of(), sourceLines), cellSources, roles, key, metricColumn,
                 inputs, leftOut);
+    }
+
+    private boolean anyNumber(String name) {
+        for (Map<String, Object> row : rows) {
+            if (row.get(name) instanceof Double) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String shortest(double d) {
