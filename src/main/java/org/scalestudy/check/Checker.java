@@ -442,7 +442,7 @@ public final class Checker {
             }
             Map<String, String> texts = new HashMap<>();
             law.inputs().forEach((k, v) -> texts.put(k, v.text()));
-            for (Map.Entry<String, List<Integer>> group : fitRows.groups(law, dropped).entrySet()) {
+            for (Map.Entry<String, List<Integer>> group : fitRows.groups(law, dropped, inputValues).entrySet()) {
                 FitTask task = task(fit, law, dataName, group.getKey(), group.getValue(), inputValues, texts,
                         selection);
                 if (task != null) {

@@ -16,7 +16,9 @@ import org.scalestudy.results.SkippedGroup;
  * Which of a fit's selected rows and groups each of its laws is fitted to, after the two rules that can
  * leave rows or groups out: a row whose law inputs read a missing value ({@link MissingValues}) is an
  * error, or, with {@code drop missing}, left out (one warning at the fit says how many); a group with fewer
- * runs in the window than {@code min runs N} is skipped (one warning at the fit lists them all).
+ * runs in the window than {@code min runs N} is skipped (one warning at the fit lists them all). A run counts
+ * when the law can use it: one the law leaves out (e.g. an accuracy at chance for {@code direct_power}) does
+ * not, so a group skipped here is never one the fit would reject for too few usable runs.
  */
 final class FitRows {
     private final FitDecl fit;
@@ -72,14 +74,15 @@ final class FitRows {
     }
 
     /**
-     * The fit's groups for one law, without the rows it drops; a group with fewer runs in the window than
-     * {@code min runs} is left out and remembered for the warning.
+     * The fit's groups for one law, without the rows it drops; a group with fewer usable runs in the window
+     * than {@code min runs} is left out and remembered for the warning.
      */
-    Map<String, List<Integer>> groups(BoundLaw law, boolean[] dropped) {
+    Map<String, List<Integer>> groups(BoundLaw law, boolean[] dropped, Map<String, double[]> inputValues) {
         Map<String, List<Integer>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<Integer>> group : selection.groups().entrySet()) {
             List<Integer> members = group.getValue().stream().filter(r -> !dropped[r]).toList();
-            int inWindow = (int) members.stream().filter(r -> selection.window()[r]).count();
+            int inWindow = (int) members.stream().filter(r -> selection.window()[r] && !selection.holdout()[r]
+                    && law.law().unusable(row(inputValues, r)) == null).count();
             if (fit.minRuns() != null && inWindow < fit.minRuns().count()) {
                 skipped.add(new SkippedGroup(law.name().text(), loaded.decl().name().text(), group.getKey(),
                         inWindow, fit.minRuns().count(), fit.pos().line()));
@@ -91,6 +94,16 @@ final class FitRows {
             }
         }
         return out;
+    }
+
+    /** Row {@code r} of the law's inputs, in the order the law reads them. */
+    private static double[] row(Map<String, double[]> inputValues, int r) {
+        double[] row = new double[inputValues.size()];
+        int j = 0;
+        for (double[] column : inputValues.values()) {
+            row[j++] = column[r];
+        }
+        return row;
     }
 
     /** Reports what was left out, once each, and gives the skipped groups. */
@@ -109,7 +122,7 @@ final class FitRows {
             skippedRuns.forEach((g, n) -> listed.add(g + " (" + n + ")"));
             diagnostics.add(source.warning(fit.pos(), "'min runs " + fit.minRuns().count() + "' skips "
                     + skippedRuns.size() + " group" + (skippedRuns.size() == 1 ? "" : "s") + " of data '"
-                    + loaded.decl().name().text() + "' with fewer runs in the fit window: "
+                    + loaded.decl().name().text() + "' with fewer usable runs in the fit window: "
                     + String.join(", ", listed)));
         }
         return List.copyOf(skipped);

@@ -6,7 +6,7 @@ package org.scalestudy.results;
  * @param law     the law that was not fitted to it
  * @param data    the data declaration's name
  * @param group   the group's label, as the fits' {@code group} reads
- * @param runs    how many runs the group has in the fit window
+ * @param runs    how many runs of the group in the fit window the law can use
  * @param minimum the minimum the fit asks for
  * @param line    the study line of the fit
  */
