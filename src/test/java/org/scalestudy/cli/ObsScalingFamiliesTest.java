@@ -160,6 +160,19 @@ class ObsScalingFamiliesTest {
         assertTrue(Arrays.stream(rows().toArray(String[][]::new)).filter(f -> f[4].isEmpty()).count() == 10,
                 "10 models without FLOPs, as the narrative says");
         assertTrue(md.contains("10 models"), md);
+        // Its example of compute alone: Yi-6B (108e21 FLOPs, MMLU 0.641) and OLMo-7B (105e21, 0.281).
+        assertTrue(md.contains("(1.1e23 and 1.05e23 FLOPs), Yi-6B scores 0.64 and OLMo-7B 0.28"), md);
+        for (String[] f : rows()) {
+            if (f[0].equals("01-ai/Yi-6B")) {
+                assertEquals("108.0", f[4]);
+                assertEquals(0.641, Double.parseDouble(f[5]), 5e-4);
+            } else if (f[0].equals("allenai/OLMo-7B-hf")) {
+                assertEquals("105.0", f[4]);
+                assertEquals(0.281, Double.parseDouble(f[5]), 5e-4);
+            }
+        }
+        assertTrue(md.contains("(R² 0.07)"), md);
+        assertEquals(0.07, fit(results, "pooled", "").get("fitMetrics").get("r2").asDouble(), 0.005);
     }
 
     private static JsonNode run(JsonNode fit, String id) {
