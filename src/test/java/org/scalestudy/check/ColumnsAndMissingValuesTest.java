@@ -182,6 +182,17 @@ class ColumnsAndMissingValuesTest {
     }
 
     @Test
+    void anUnknownReaderOptionListsTheOptionsOnce() {
+        String text = "study \"t\" {\n  data d = csv(\"t.csv\", family: \"Model Family\")\n"
+                + "  law l = direct_power(x: 1, y: \"ARC-C\")\n  fit l to d\n}\n";
+        List<String> errors = diagnostics(text, Diagnostic.Severity.ERROR);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("t.study:2:25 csv has no option 'family'; expected one of accuracy, "),
+                errors.get(0));
+        assertEquals(1, errors.get(0).split("accuracy", -1).length - 1, "listed once: " + errors.get(0));
+    }
+
+    @Test
     void presentTestsOneValueNotACondition() {
         assertEquals(List.of("t.study:3:19 present tests a number or a text, not a condition"),
                 diagnostics(study("    where present(tok > 0)\n    let flops = 1", ""), Diagnostic.Severity.ERROR));
