@@ -102,7 +102,8 @@ class ReleaseFilesCheckTest {
                 + "is missing at " + dir.resolve("head.csv") + ":67 (run 'N=9.13e+07 D=1.83e+09'); column "
                 + "'score' is missing at " + dir.resolve("head.csv") + ":97 (run 'N=9.13e+07 D=1.83e+09'); column "
                 + "'score' is missing at " + dir.resolve("head.csv") + ":155 (run 'N=9.13e+07 D=1.83e+09'); and 3 "
-                + "more; leave such rows out with 'where present(COLUMN)' or the fit clause 'drop missing', or fill the cells in"), errors);
+                + "more; leave such rows out with 'where present(COLUMN)' or the fit clause 'drop missing', or fill the"
+                + " cells in"), errors);
     }
 
     @Test
