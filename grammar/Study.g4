@@ -24,11 +24,18 @@
  *         predict 1e21, 1e22
  *         compare dataset at params == 1.4e9      # which dataset wins at scale (a 'by' column)
  *         share alpha across dataset             # one exponent for the datasets, each its own A
+ *         min runs 3                             # skip (with one warning) groups with fewer runs in the window
+ *         drop missing                           # leave out rows whose law inputs read a missing value
  *         note "Why this window: see *Table 2*."   # Markdown on the fit's pages
  *     table chance = { arc_easy: 0.25, piqa: 0.5 }    # used as chance[metric]
  *     table chosen = { arc_easy: "acc_norm", piqa: "acc" }   # metric_type == chosen[benchmark]
  *     report { chart scaling, residuals  table parameters, errors  note "Markdown above the fits" }
  *   }
+ *
+ * A double-quoted string is text on the right of a comparison, as an option of 'in' and as a table's
+ * key; anywhere else it names a column: by "Model Family", where "FLOPs (1E21)" > 0,
+ * let flops = "FLOPs (1E21)" * 1e21, y: "ARC-C". See org.scalestudy.lang.QuotedColumns and
+ * docs/columns-and-missing-values.md.
  *
  * Comments run from '#' to the end of the line.
  */
@@ -45,7 +52,7 @@ item
     | LAW name=ID ASSIGN kind=ID LPAREN argList? RPAREN                    # lawItem
     | LAW name=ID ASSIGN observed=expr TILDE formula=expr lawBody?         # customLawItem
     | FIT laws+=ID (COMMA laws+=ID)* TO data=ID
-          (BY groups+=ID (COMMA groups+=ID)*)? fitClause*                  # fitItem
+          (BY groups+=(ID | STRING) (COMMA groups+=(ID | STRING))*)? fitClause*   # fitItem
     | REPORT LBRACE reportEntry* RBRACE                                    # reportItem
     | TABLE name=ID ASSIGN LBRACE (tableEntry (COMMA tableEntry)* COMMA?)? RBRACE   # tableItem
     ;
@@ -59,7 +66,7 @@ dataBody
     ;
 
 dataStep
-    : LET name=ID ASSIGN value=expr OF cond=expr BY keys+=ID (COMMA keys+=ID)*   # joinStep
+    : LET name=ID ASSIGN value=expr OF cond=expr BY keys+=(ID | STRING) (COMMA keys+=(ID | STRING))*   # joinStep
     | LET name=ID ASSIGN expr                                              # letStep
     | WHERE expr                                                           # whereStep
     ;
@@ -90,10 +97,13 @@ fitClause
     : kind=(WHERE | WINDOW | HOLDOUT) expr                                 # conditionClause
     | BOOTSTRAP count=NUMBER (SEED seed=NUMBER)?                           # bootstrapClause
     | PREDICT at+=expr (COMMA at+=expr)*                                   # predictClause
-    | COMPARE column=ID AT at+=expr (COMMA at+=expr)* (PREFER direction=ID)?  # compareClause
+    | COMPARE column=(ID | STRING) AT at+=expr (COMMA at+=expr)* (PREFER direction=ID)?  # compareClause
     | NOTE text=STRING                                                     # noteClause
     // 'share' and 'across' are words of this clause only, not keywords: a law or column may still be named so
-    | {_input.LT(1).getText().equals("share")}? share=ID params+=ID (COMMA params+=ID)* across=ID column=ID  # shareClause
+    | {_input.LT(1).getText().equals("share")}? share=ID params+=ID (COMMA params+=ID)* across=ID column=(ID | STRING)  # shareClause
+    // 'min runs N' and 'drop missing' likewise: words of their clause only
+    | {_input.LT(1).getText().equals("min")}? min=ID runs=ID count=NUMBER    # minRunsClause
+    | {_input.LT(1).getText().equals("drop")}? drop=ID what=ID              # dropClause
     ;
 
 reportEntry

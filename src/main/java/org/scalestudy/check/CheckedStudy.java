@@ -18,10 +18,19 @@ import org.scalestudy.results.ReportRequest;
  * @param report      what the report shows
  * @param warnings    problems that do not stop the build
  * @param comparisons the decisions the fits' {@code compare} clauses ask for, in study order
+ * @param skipped     the groups {@code min runs} left out, per law, in study order
  */
 public record CheckedStudy(SourceFile source, String slug, String title, String description,
                            List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
-                           List<org.scalestudy.lang.Diagnostic> warnings, List<Comparison> comparisons) {
+                           List<org.scalestudy.lang.Diagnostic> warnings, List<Comparison> comparisons,
+                           List<org.scalestudy.results.SkippedGroup> skipped) {
+
+    /** A study whose fits skip no group. */
+    public CheckedStudy(SourceFile source, String slug, String title, String description,
+                        List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
+                        List<org.scalestudy.lang.Diagnostic> warnings, List<Comparison> comparisons) {
+        this(source, slug, title, description, datasets, tasks, report, warnings, comparisons, List.of());
+    }
 
     /** A study without {@code compare} clauses. */
     public CheckedStudy(SourceFile source, String slug, String title, String description,

@@ -56,6 +56,7 @@ public final class Checker {
     private final DataSandbox sandbox;
     private final Comparisons comparing;
     private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<org.scalestudy.results.SkippedGroup> skipped = new ArrayList<>();
 
     private Checker(SourceFile source, DataSandbox sandbox) {
         this.source = source;
@@ -173,7 +174,7 @@ public final class Checker {
         List<DatasetSummary> summaries = data.values().stream().filter(l -> l.summary() != null)
                 .map(Loaded::summary).toList();
         return new CheckedStudy(source, slug, study.title(), description, summaries, tasks, report,
-                List.copyOf(diagnostics), List.copyOf(comparisons));
+                List.copyOf(diagnostics), List.copyOf(comparisons), List.copyOf(skipped));
     }
 
     private void duplicate(Name name, String what, Name first) {
@@ -403,6 +404,8 @@ public final class Checker {
                 if (t != Type.ERROR && t != Type.NUMBER) {
                     diagnostics.add(source.error(arg.value().pos(), "argument '" + input.getKey() + "' of law '"
                             + lawName.text() + "' must be a number, but this is " + t.description));
+                    typer.reportTextCells(arg.value(), table, "argument '" + input.getKey() + "' of law '"
+                            + lawName.text() + "'");
                 }
                 if (diagnostics.size() > before) {
                     diagnostics.add(source.error(lawName.pos(), "law '" + lawName.text()
@@ -421,18 +424,20 @@ public final class Checker {
             return List.of();
         }
         List<FitTask> tasks = new ArrayList<>();
+        FitRows fitRows = new FitRows(fit, loaded, selection, source, diagnostics);
         for (BoundLaw law : bound) {
             int before = diagnostics.size();
             Map<String, double[]> inputValues = selection.inputs(law.inputs(), evaluation, dataName);
             if (diagnostics.size() > before) {
                 continue; // a table lacks a key: the inputs hold NaN, and what follows from them would only repeat it
             }
-            if (missingValuesUsed(fit, law, loaded, inputValues, selection)) {
+            boolean[] dropped = fitRows.dropped(law, inputValues);
+            if (dropped == null) {
                 continue;
             }
             Map<String, String> texts = new HashMap<>();
             law.inputs().forEach((k, v) -> texts.put(k, v.text()));
-            for (Map.Entry<String, List<Integer>> group : selection.groups().entrySet()) {
+            for (Map.Entry<String, List<Integer>> group : fitRows.groups(law, dropped, inputValues).entrySet()) {
                 FitTask task = task(fit, law, dataName, group.getKey(), group.getValue(), inputValues, texts,
                         selection);
                 if (task != null) {
@@ -440,33 +445,9 @@ public final class Checker {
                 }
             }
         }
+        skipped.addAll(fitRows.finish());
         comparisons.addAll(comparing.of(fit, selection.scoped(), dataName, selection.groups(), tasks));
         return tasks;
-    }
-
-    /**
-     * Reports, at the fit, the rows in its window or holdout whose law inputs read a missing value (an
-     * empty cell of a column with a role, see {@link MissingValues}); true when there is one.
-     */
-    private boolean missingValuesUsed(FitDecl fit, BoundLaw law, Loaded loaded, Map<String, double[]> inputValues,
-                                      Selection selection) {
-        boolean[] used = new boolean[selection.scoped().rows()];
-        for (int r = 0; r < used.length; r++) {
-            used[r] = selection.window()[r] || selection.holdout()[r];
-        }
-        MissingValues missing = new MissingValues(loaded.roleColumns(),
-                loaded.inputs().size() == 1 ? loaded.inputs().get(0) : null, loaded.decl().steps());
-        List<String> rows = missing.used(law.inputs(), inputValues, selection.scoped(), used, selection.ids(),
-                DatasetLoader::display);
-        if (rows.isEmpty()) {
-            return false;
-        }
-        diagnostics.add(source.error(fit.pos(), "law '" + law.name().text() + "' would use " + rows.size()
-                + " missing value" + (rows.size() == 1 ? "" : "s") + " of data '" + loaded.decl().name().text() + "': "
-                + String.join("; ", rows.subList(0, Math.min(MissingValues.LISTED, rows.size())))
-                + (rows.size() > MissingValues.LISTED ? "; and " + (rows.size() - MissingValues.LISTED) + " more" : "")
-                + "; choose rows that have a value with 'where' (e.g. by metric), or fill the cells in"));
-        return true;
     }
 
     private FitTask task(FitDecl fit, BoundLaw law, String dataName, String group, List<Integer> members,

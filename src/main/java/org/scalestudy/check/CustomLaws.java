@@ -368,7 +368,7 @@ final class CustomLaws {
                 default -> new Term.Pow(l, r);
             };
         } else if (e instanceof Expr.Call call) {
-            int arity = Functions.arity(call.function());
+            int arity = call.function().equals(Functions.PRESENT) ? -1 : Functions.arity(call.function()); // no condition in a formula
             if (arity < 0 || arity != call.args().size()) {
                 diagnostics.add(source.error(call.pos(), arity < 0
                         ? "unknown function '" + call.function() + "'" + Suggestions.hint(call.function(),

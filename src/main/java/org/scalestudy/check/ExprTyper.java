@@ -30,9 +30,13 @@ final class ExprTyper {
     /** The distinct values of the text columns compared with a string so far. */
     private final Map<Column.Texts, Set<String>> distinct = new IdentityHashMap<>();
 
+    /** Reports a text cell where a number is needed at the cell itself. */
+    private final TextCells cells;
+
     ExprTyper(SourceFile source, List<Diagnostic> diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
+        this.cells = new TextCells(source, diagnostics);
     }
 
     /** The expression's type; reports and returns ERROR unless it is {@code wanted}. */
@@ -44,6 +48,11 @@ final class ExprTyper {
             return Type.ERROR;
         }
         return t;
+    }
+
+    /** Reports, at the cell, why the file columns {@code e} reads are text where a number is needed. */
+    void reportTextCells(Expr e, Table table, String what) {
+        cells.report(e, table, what);
     }
 
     Type type(Expr expr, Table table, String dataName) {
@@ -63,7 +72,8 @@ final class ExprTyper {
             }
             if (!table.has(col.name())) {
                 diagnostics.add(source.error(col.pos(), "unknown column '" + col.name() + "' in data '" + dataName
-                        + "'" + Suggestions.hint(col.name(), table.names())));
+                        + "'" + Suggestions.hint(col.name(), table.names()) + (col.quoted() ? " (a quoted name here"
+                        + " is a column; to compare with the text \"" + col.name() + "\", write it on the right)" : "")));
                 return Type.ERROR;
             }
             return table.column(col.name()) instanceof Column.Numbers ? Type.NUMBER : Type.TEXT;
@@ -73,6 +83,18 @@ final class ExprTyper {
             return t == Type.ERROR ? Type.ERROR : wanted;
         } else if (expr instanceof Expr.Binary b) {
             return binary(b, table, dataName);
+        } else if (expr instanceof Expr.Call call && call.function().equals(Functions.PRESENT)) {
+            if (call.args().size() != 1) {
+                diagnostics.add(source.error(call.pos(), "present takes 1 argument (a column), not "
+                        + call.args().size()));
+                return Type.ERROR;
+            }
+            Type t = type(call.args().get(0), table, dataName);
+            if (t == Type.BOOLEAN) {
+                diagnostics.add(source.error(call.args().get(0).pos(), "present tests a number or a text, not a"
+                        + " condition"));
+            }
+            return t == Type.ERROR || t == Type.BOOLEAN ? Type.ERROR : Type.BOOLEAN;
         } else if (expr instanceof Expr.Call call) {
             int arity = Functions.arity(call.function());
             if (arity < 0) {
@@ -218,6 +240,9 @@ final class ExprTyper {
                     ? " (column '" + c.name() + "' holds text, e.g. " + texts.firstNonNumber() + ")" : "";
             diagnostics.add(source.error(e.pos(), what + " must be " + wanted.description + ", but this is "
                     + t.description + hint));
+            if (wanted == Type.NUMBER) {
+                cells.report(e, table, what);
+            }
             return Type.ERROR;
         }
         return t;

@@ -13,50 +13,51 @@ import org.scalestudy.lang.ast.Expr;
 import org.scalestudy.lang.ast.LawDecl;
 
 /**
- * The missing values of a dataset that a fit would use. A column with a role (a reader's
- * {@code score}, a mapped {@code params}, ...) may hold no number only where its cell is empty: every
- * other non-number there stops the build when the file is read. So a NaN in such a column is a missing
- * value, which is no error until a fit would use it: a row in a fit's window or holdout whose law input
- * is undefined and reads (directly or through the dataset's {@code let}s) a role column that is missing
- * in that row.
+ * The missing values of a dataset that a fit would use. A numeric column of the file holds NaN only where
+ * its cell is missing ({@link org.scalestudy.data.readers.MissingCells}: empty, NA, N/A, NaN, null). A
+ * missing value is no error until a fit would use it: a row in a fit's window or holdout whose law input is
+ * undefined and reads (directly or through the dataset's {@code let}s) a file column that is missing in
+ * that row.
  */
 final class MissingValues {
     /** How many rows a diagnostic names. */
     static final int LISTED = 3;
 
-    private final Set<String> roleColumns;
+    private final Set<String> fileColumns;
     private final Path file;
     private final List<DataStep> steps;
 
     /**
-     * @param roleColumns the columns with a role
+     * @param fileColumns the columns as read from the file (not derived)
      * @param file        the one file the rows came from, or null when they came from several
      * @param steps       the dataset's steps, to follow {@code let}s
      */
-    MissingValues(Set<String> roleColumns, Path file, List<DataStep> steps) {
-        this.roleColumns = Set.copyOf(roleColumns);
+    MissingValues(Set<String> fileColumns, Path file, List<DataStep> steps) {
+        this.fileColumns = Set.copyOf(fileColumns);
         this.file = file;
         this.steps = List.copyOf(steps);
     }
 
+    /** A row a law would use, with the missing value it reads: "column 'c' is empty at file:line (run 'id')". */
+    record Missing(int row, String text) { }
+
     /**
-     * The rows a law would use that have a missing value it reads, each as "column 'c' is empty at
-     * file:line (run 'id')", in row order; empty when there is none.
+     * The rows a law would use that have a missing value it reads, in row order; empty when there is none.
      *
      * @param used rows of {@code table} the law is fitted on or predicts (window or holdout)
      */
-    List<String> used(Map<String, LawDecl.Arg> inputs, Map<String, double[]> values, Table table, boolean[] used,
+    List<Missing> used(Map<String, LawDecl.Arg> inputs, Map<String, double[]> values, Table table, boolean[] used,
                       List<String> ids, java.util.function.Function<Path, String> display) {
         List<String> reads = new ArrayList<>();
         for (LawDecl.Arg arg : inputs.values()) {
             for (String c : columns(arg.value())) {
-                if (roleColumns.contains(c) && table.has(c) && table.column(c) instanceof Column.Numbers
+                if (fileColumns.contains(c) && table.has(c) && table.column(c) instanceof Column.Numbers
                         && !reads.contains(c)) {
                     reads.add(c);
                 }
             }
         }
-        List<String> out = new ArrayList<>();
+        List<Missing> out = new ArrayList<>();
         if (reads.isEmpty()) {
             return out;
         }
@@ -66,9 +67,9 @@ final class MissingValues {
             }
             for (String c : reads) {
                 if (Double.isNaN(((Column.Numbers) table.column(c)).values()[r])) {
-                    out.add("column '" + c + "' is empty at " + (file == null ? "line " + table.sourceLine(r)
+                    out.add(new Missing(r, "column '" + c + "' is missing at " + (file == null ? "line " + table.sourceLine(r)
                             + " of its file" : display.apply(file) + ":" + table.sourceLine(r)) + " (run '"
-                            + ids.get(r) + "')");
+                            + ids.get(r) + "')"));
                     break;
                 }
             }

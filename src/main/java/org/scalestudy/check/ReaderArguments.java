@@ -36,9 +36,10 @@ final class ReaderArguments {
             }
             String name = arg.name().text();
             if (!known.contains(name)) {
+                String hint = Suggestions.hint(name, known); // lists the options itself when nothing is close
                 diagnostics.add(source.error(arg.name().pos(), reader.name() + " has no option '" + name + "'"
-                        + (known.isEmpty() ? "; it takes only the path" : Suggestions.hint(name, known)
-                        + "; options: " + String.join(", ", known))));
+                        + (known.isEmpty() ? "; it takes only the path" : hint
+                        + (hint.startsWith("; did you mean") ? "; options: " + String.join(", ", known) : ""))));
                 ok = false;
                 continue;
             }

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Reads RFC 4180 CSV text (a header line, then records; quoted fields with "" escapes; LF or CRLF
  * line ends; an optional UTF-8 byte-order mark) into a {@link Table}. A column is numeric when
- * every non-empty cell is a number; empty cells in a numeric column are missing (NaN).
+ * every present cell is a number; missing cells (empty, NA, N/A, NaN, null: {@link org.scalestudy.data.readers.MissingCells}) are NaN in a numeric column and "" in a text one.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -97,8 +97,9 @@ public final class CsvReader {
         String firstNonNumber = null;
         for (int r = 0; r < rows; r++) {
             String cell = records.get(r + 1).get(c).strip();
-            texts[r] = cell;
-            if (cell.isEmpty()) {
+            boolean missing = org.scalestudy.data.readers.MissingCells.isMissing(cell);
+            texts[r] = missing ? "" : cell;
+            if (missing) {
                 numbers[r] = Double.NaN;
             } else if (firstNonNumber == null) {
                 Double value = number(cell);

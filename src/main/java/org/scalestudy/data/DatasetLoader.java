@@ -38,10 +38,10 @@ public final class DatasetLoader {
     /**
      * A declaration's table after its steps, and its summary; both null when it could not be loaded.
      *
-     * @param roleColumns the columns the reader gave a role (checked values; an empty cell is missing)
+     * @param fileColumns the columns as the reader gave them (a NaN in a numeric one is a missing value)
      * @param inputs      every file the rows came from
      */
-    public record Loaded(DataDecl decl, Table table, DatasetSummary summary, Set<String> roleColumns,
+    public record Loaded(DataDecl decl, Table table, DatasetSummary summary, Set<String> fileColumns,
                          List<Path> inputs) {
         public static Loaded failed(DataDecl decl) {
             return new Loaded(decl, null, null, Set.of(), List.of());
@@ -101,7 +101,7 @@ public final class DatasetLoader {
             return Loaded.failed(decl);
         }
         return new Loaded(decl, table, new DatasetSummary(decl.name().text(), decl.path(),
-                result.sha256(), table.rows(), columns(table)), Set.copyOf(result.read().roles().keySet()),
+                result.sha256(), table.rows(), columns(table)), Set.copyOf(result.read().table().names()),
                 List.copyOf(result.read().inputs()));
     }
 

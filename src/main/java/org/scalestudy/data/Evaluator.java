@@ -49,6 +49,14 @@ public final class Evaluator {
             return new Value.Booleans(out);
         } else if (expr instanceof Expr.Binary b) {
             return binary(b.op(), eval(b.left(), table), eval(b.right(), table), n);
+        } else if (expr instanceof Expr.Call call && call.function().equals(Functions.PRESENT)) {
+            Value v = eval(call.args().get(0), table);
+            boolean[] out = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = v instanceof Value.Numbers nums ? !Double.isNaN(nums.values()[i])
+                        : ((Value.Texts) v).values()[i] != null && !((Value.Texts) v).values()[i].isEmpty();
+            }
+            return new Value.Booleans(out);
         } else if (expr instanceof Expr.Call call) {
             if (call.args().size() == 1) {
                 var f = Functions.unary(call.function());

@@ -24,6 +24,13 @@ public final class Functions {
             "min", Math::min,
             "max", Math::max));
 
+    /**
+     * {@code present(x)}: true where x has a value, false where it is missing (an empty cell or a
+     * missing-value spelling, see {@link org.scalestudy.data.readers.MissingCells}; NaN from arithmetic);
+     * the one function that returns a condition.
+     */
+    public static final String PRESENT = "present";
+
     private static final Map<String, Double> CONSTANTS = new TreeMap<>(Map.of("pi", Math.PI));
 
     /**
@@ -37,13 +44,14 @@ public final class Functions {
 
     /** The number of arguments the function takes, or -1 when there is no such function. */
     public static int arity(String name) {
-        return UNARY.containsKey(name) ? 1 : BINARY.containsKey(name) ? 2 : -1;
+        return UNARY.containsKey(name) || PRESENT.equals(name) ? 1 : BINARY.containsKey(name) ? 2 : -1;
     }
 
     /** Every function name, sorted, for "expected one of" messages. */
     public static java.util.List<String> names() {
         java.util.TreeSet<String> all = new java.util.TreeSet<>(UNARY.keySet());
         all.addAll(BINARY.keySet());
+        all.add(PRESENT);
         return java.util.List.copyOf(all);
     }
 

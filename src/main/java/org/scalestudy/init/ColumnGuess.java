@@ -16,10 +16,19 @@ import java.util.List;
  * @param hasScoreMetrics whether the long layout has metric values other than the loss (benchmarks)
  * @param baseline   column of random-guess accuracies, or null
  * @param notes      one line per guess and per column left out, saying why
+ * @param run        text column naming each row (a model, a run), distinct on every row, or null
  */
 public record ColumnGuess(String params, String tokens, String compute, String loss, List<String> scores,
                           String metric, String value, String lossMetric, boolean hasScoreMetrics,
-                          String baseline, List<String> notes) {
+                          String baseline, List<String> notes, String run) {
+
+    /** A guess without a run-name column. */
+    public ColumnGuess(String params, String tokens, String compute, String loss, List<String> scores,
+                       String metric, String value, String lossMetric, boolean hasScoreMetrics,
+                       String baseline, List<String> notes) {
+        this(params, tokens, compute, loss, scores, metric, value, lossMetric, hasScoreMetrics, baseline, notes,
+                null);
+    }
 
     boolean longLayout() {
         return metric != null && value != null;

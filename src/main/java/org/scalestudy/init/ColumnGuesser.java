@@ -25,8 +25,10 @@ import org.scalestudy.data.Table;
  *       look like settings ({@code seed}, {@code lr}, {@code step}, …);</li>
  *   <li><b>baseline</b>: {@code baseline}, {@code random_baseline}, {@code chance}, values in [0, 1).</li>
  * </ul>
- * Names compare without case and without {@code _ - .} and spaces. Only names the study language can
- * refer to (letters, digits and {@code _}, not a keyword) are used; the others are noted.
+ * Names compare without case and without {@code _ - .} and spaces, and without a unit at their end
+ * ({@code Model Size (B)} is {@code Model Size} in billions, see {@link HeaderUnits}; the values are compared
+ * in plain units). Any name can be used: a study quotes the ones that are not plain names. A text column
+ * named {@code model}, {@code name}, {@code run} or {@code id} whose values are distinct names the runs.
  */
 public final class ColumnGuesser {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
@@ -36,7 +38,9 @@ public final class ColumnGuesser {
     private static final Set<String> PARAMS = Set.of("n", "params", "nparams", "numparams", "parameters",
             "modelsize", "size", "paramsnoembed", "nonembeddingparams", "paramcount", "modelparams");
     private static final Set<String> TOKENS = Set.of("d", "tokens", "ntokens", "numtokens", "traintokens",
-            "trainingtokens", "datasize", "tokensseen");
+            "trainingtokens", "datasize", "tokensseen", "pretrainingdatasize", "pretrainingtokens",
+            "trainingdatasize");
+    private static final Set<String> RUN = Set.of("run", "model", "name", "id", "modelname", "runname", "runid");
     private static final Set<String> COMPUTE = Set.of("c", "compute", "flops", "flop", "trainingflop",
             "trainingflops", "trainflops", "computeflops");
     private static final Set<String> METRIC = Set.of("metric", "task", "benchmark", "eval", "evaluation");
@@ -52,8 +56,13 @@ public final class ColumnGuesser {
     public static ColumnGuess guess(Table table) {
         List<String> notes = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
+        String run = runColumn(table);
         if (table.has("run")) {
             used.add("run");
+        }
+        if (run != null) {
+            used.add(run);
+            notes.add("run names: column '" + run + "'");
         }
         String params = byName(table, PARAMS, 1e5, 1e13, used, "N (parameters)", notes);
         String tokens = byName(table, TOKENS, 1e6, 1e16, used, "D (tokens)", notes);
@@ -71,13 +80,13 @@ public final class ColumnGuesser {
         String metric = null;
         String value = null;
         for (String name : table.names()) {
-            if (metric == null && usable(name) && table.column(name) instanceof Column.Texts
+            if (metric == null && table.column(name) instanceof Column.Texts
                     && METRIC.contains(key(name))) {
                 metric = name;
             }
         }
         for (String name : table.names()) {
-            if (value == null && usable(name) && !used.contains(name) && table.column(name) instanceof Column.Numbers
+            if (value == null && !used.contains(name) && table.column(name) instanceof Column.Numbers
                     && VALUE.contains(key(name))) {
                 value = name;
             }
@@ -117,23 +126,13 @@ public final class ColumnGuesser {
                 }
                 String key = key(name);
                 if (loss == null && key.contains("loss") && range[0] > 0 && range[1] < 30) {
-                    if (usable(name)) {
-                        loss = name;
-                        used.add(name);
-                        note(notes, "loss", name, table, "");
-                    } else {
-                        notes.add("column '" + name + "' looks like a loss but is not a name a study can use"
-                                + " (letters, digits, _); rename it in the file");
-                    }
+                    loss = name;
+                    used.add(name);
+                    note(notes, "loss", name, table, "");
                 } else if (!key.contains("loss") && range[0] >= 0 && range[1] <= 1
                         && !SETTING.matcher(key).matches()) {
-                    if (usable(name)) {
-                        scores.add(name);
-                        used.add(name);
-                    } else {
-                        notes.add("column '" + name + "' looks like a score but is not a name a study can use"
-                                + " (letters, digits, _); rename it in the file");
-                    }
+                    scores.add(name);
+                    used.add(name);
                 }
             }
             if (!scores.isEmpty()) {
@@ -142,28 +141,28 @@ public final class ColumnGuesser {
         }
         for (String name : table.names()) {
             if (!used.contains(name)) {
-                notes.add("left out: '" + name + "'" + (usable(name) ? "" : " (not a name a study can use)"));
+                notes.add("left out: '" + name + "'");
             }
         }
         return new ColumnGuess(params, tokens, compute, loss, List.copyOf(scores), metric, value, lossMetric,
-                scoreMetrics, baseline, List.copyOf(notes));
+                scoreMetrics, baseline, List.copyOf(notes), run);
     }
 
     /** The first usable numeric column with one of {@code names} whose finite values lie in [lo, hi]. */
     private static String byName(Table table, Set<String> names, double lo, double hi, Set<String> used,
                                  String role, List<String> notes) {
         for (String name : table.names()) {
-            if (used.contains(name) || !names.contains(key(name))
+            if (used.contains(name) || !names.contains(key(HeaderUnits.base(name)))
                     || !(table.column(name) instanceof Column.Numbers numbers)) {
                 continue;
             }
             double[] range = range(numbers.values());
-            if (range == null || range[0] < lo || range[1] > hi) {
-                notes.add("column '" + name + "' is named like " + role + " but its values are not between "
+            HeaderUnits.Unit unit = HeaderUnits.of(name);
+            double factor = unit == null ? 1 : unit.factor();
+            if (range == null || range[0] * factor < lo || range[1] * factor > hi) {
+                notes.add("column '" + name + "' is named like " + role + " but its values" + (unit == null ? ""
+                        : " in plain units (x " + HeaderUnits.power(factor) + ")") + " are not between "
                         + StudyScaffold.number(lo) + " and " + StudyScaffold.number(hi));
-            } else if (!usable(name)) {
-                notes.add("column '" + name + "' looks like " + role + " but is not a name a study can use"
-                        + " (letters, digits, _; not a keyword); rename it in the file");
             } else {
                 used.add(name);
                 return name;
@@ -178,8 +177,10 @@ public final class ColumnGuesser {
             return;
         }
         double[] r = range(((Column.Numbers) table.column(column)).values());
+        HeaderUnits.Unit unit = HeaderUnits.of(column);
         notes.add(role + ": column '" + column + "' (values " + StudyScaffold.number(r[0]) + " to "
-                + StudyScaffold.number(r[1]) + ")" + extra);
+                + StudyScaffold.number(r[1]) + (unit == null ? "" : ", in units of " + HeaderUnits.power(unit.factor())
+                + (unit.function() == null ? "" : ": " + unit.function() + "(...)")) + ")" + extra);
     }
 
     /** Smallest and largest finite value; null when there is none. */
@@ -205,6 +206,24 @@ public final class ColumnGuesser {
         return List.copyOf(out);
     }
 
+    /** A text column named like a run's name whose present values are all distinct, or null. */
+    private static String runColumn(Table table) {
+        for (String name : table.names()) {
+            if (RUN.contains(key(name)) && table.column(name) instanceof Column.Texts texts) {
+                Set<String> seen = new java.util.HashSet<>();
+                boolean distinct = true;
+                for (String v : texts.values()) {
+                    distinct &= v != null && !v.isEmpty() && seen.add(v);
+                }
+                if (distinct) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a study can write the name bare; other names are written quoted. */
     static boolean usable(String name) {
         return IDENTIFIER.matcher(name).matches() && !KEYWORDS.contains(name);
     }

@@ -11,7 +11,10 @@ import org.scalestudy.data.Table;
  * Writes the text of a starting study for a ladder from a {@link ColumnGuess}: the guesses as comments, the
  * data declaration (deriving C = 6·N·D when there is no compute column), a Chinchilla law for the loss when N,
  * D and a loss are known, a direct power law (Eq. 2 of Krajewski et al.) for the scores when compute is known,
- * and fits that hold out the largest model size when there are at least three sizes.
+ * and fits that hold out the largest model size when there are at least three sizes. Columns whose names are
+ * not plain names are quoted; N and D with a unit in their header ({@link HeaderUnits}) are mapped to their role
+ * in that unit ({@code params: billions("Model Size (B)")}), compute in a power of ten is multiplied out in a
+ * {@code let}; a fit whose columns have missing cells drops those rows ({@code drop missing}).
  */
 public final class StudyScaffold {
     private StudyScaffold() {
@@ -31,7 +34,8 @@ public final class StudyScaffold {
      */
     public static String write(ColumnGuess g, Table table, String title, String dataPath, String command)
             throws NothingToFit {
-        String x = g.compute() != null ? g.compute() : g.params() != null && g.tokens() != null ? "C" : null;
+        Refs refs = Refs.of(g);
+        String x = g.compute() != null ? refs.compute : g.params() != null && g.tokens() != null ? "C" : null;
         boolean lossLaw = g.params() != null && g.tokens() != null
                 && (g.loss() != null || (g.longLayout() && g.lossMetric() != null));
         boolean scoreLaw = x != null && (!g.scores().isEmpty() || (g.longLayout() && g.hasScoreMetrics()));
@@ -49,10 +53,12 @@ public final class StudyScaffold {
         s.append("study ").append(string(title)).append(" {\n");
         s.append("  description ").append(string("Scaling laws fitted to " + dataPath + "; the largest models are"
                 + " held out to judge extrapolation.")).append("\n\n");
-        s.append("  data runs = csv(").append(string(dataPath)).append(")");
+        s.append("  data runs = csv(").append(string(dataPath)).append(refs.options).append(")");
         if (g.compute() == null && "C".equals(x)) {
-            s.append(" {\n    let C = 6 * ").append(g.params()).append(" * ").append(g.tokens())
+            s.append(" {\n    let C = 6 * ").append(refs.params).append(" * ").append(refs.tokens)
                     .append("    # training FLOPs\n  }");
+        } else if (!refs.lets.isEmpty()) {
+            s.append(" {\n").append(refs.lets).append("  }");
         }
         s.append("\n\n");
 
@@ -76,17 +82,17 @@ public final class StudyScaffold {
             s.append('\n');
         }
         if (lossLaw) {
-            String y = g.longLayout() ? g.value() : g.loss();
+            String y = ref(g.longLayout() ? g.value() : g.loss());
             s.append("  # L = E + A / N^alpha + B / D^beta, Huber loss on log L from 4,500 starts.\n");
-            s.append("  law loss_law = chinchilla(N: ").append(g.params()).append(", D: ").append(g.tokens())
+            s.append("  law loss_law = chinchilla(N: ").append(refs.params).append(", D: ").append(refs.tokens)
                     .append(", y: ").append(y).append(")\n");
         }
         List<String> scoreLaws = new ArrayList<>();
         if (scoreLaw) {
             s.append("  # Eq. 2 of Krajewski et al.: -log Q = A * C^(-alpha), Q = (acc - r) / (1 - r).\n");
-            String baseline = g.baseline() == null ? "" : ", baseline: " + g.baseline();
+            String baseline = g.baseline() == null ? "" : ", baseline: " + ref(g.baseline());
             if (g.longLayout()) {
-                s.append("  law score_law = direct_power(x: ").append(x).append(", y: ").append(g.value())
+                s.append("  law score_law = direct_power(x: ").append(x).append(", y: ").append(ref(g.value()))
                         .append(baseline).append(")\n");
                 scoreLaws.add("score_law");
             } else {
@@ -95,9 +101,9 @@ public final class StudyScaffold {
                             + "'baseline: 0.25'.\n");
                 }
                 for (String score : g.scores()) {
-                    String law = "score_" + score;
+                    String law = lawName(score, scoreLaws);
                     s.append("  law ").append(law).append(" = direct_power(x: ").append(x).append(", y: ")
-                            .append(score).append(baseline).append(")\n");
+                            .append(ref(score)).append(baseline).append(")\n");
                     scoreLaws.add(law);
                 }
             }
@@ -106,19 +112,23 @@ public final class StudyScaffold {
         if (lossLaw) {
             s.append("  fit loss_law to runs");
             if (g.longLayout()) {
-                s.append("\n    where ").append(g.metric()).append(" == ").append(string(g.lossMetric()));
+                s.append("\n    where ").append(ref(g.metric())).append(" == ").append(string(g.lossMetric()));
             }
-            s.append(lossSplit).append("\n\n");
+            s.append(lossSplit).append(dropMissing(table, g.params(), g.tokens(), g.longLayout() ? g.value() : g.loss()))
+                    .append("\n\n");
         }
         if (scoreLaw) {
             s.append("  fit ").append(String.join(", ", scoreLaws)).append(" to runs");
             if (g.longLayout()) {
-                s.append(" by ").append(g.metric());
+                s.append(" by ").append(ref(g.metric()));
                 if (g.lossMetric() != null) {
-                    s.append("\n    where ").append(g.metric()).append(" != ").append(string(g.lossMetric()));
+                    s.append("\n    where ").append(ref(g.metric())).append(" != ").append(string(g.lossMetric()));
                 }
             }
-            s.append(scoreSplit).append("\n\n");
+            List<String> read = new ArrayList<>(g.longLayout() ? List.of(g.value()) : g.scores());
+            read.add(g.baseline());
+            read.addAll(g.compute() != null ? List.of(g.compute()) : List.of(g.params(), g.tokens()));
+            s.append(scoreSplit).append(dropMissing(table, read.toArray(String[]::new))).append("\n\n");
         }
         s.append("  report {\n    chart scaling, residuals\n    table parameters, errors, runs\n  }\n}\n");
         return s.toString();
@@ -144,6 +154,8 @@ public final class StudyScaffold {
             return "";
         }
         double[] n = ((Column.Numbers) table.column(g.params())).values();
+        double[] xs = scores && g.compute() != null ? ((Column.Numbers) table.column(g.compute())).values()
+                : ((Column.Numbers) table.column(g.tokens() != null ? g.tokens() : g.params())).values();
         TreeSet<Double> sizes = new TreeSet<>();
         for (double v : n) {
             if (Double.isFinite(v)) {
@@ -162,7 +174,8 @@ public final class StudyScaffold {
             for (int row : one.rows()) {
                 double floor = !scores ? Double.NEGATIVE_INFINITY
                         : (r == null || Double.isNaN(r[row]) ? 0 : r[row]) * (1 + DIRECT_MARGIN);
-                if (Double.isFinite(n[row]) && n[row] < largest && Double.isFinite(y[row]) && y[row] > floor) {
+                if (Double.isFinite(n[row]) && n[row] < largest && Double.isFinite(y[row]) && y[row] > floor
+                        && Double.isFinite(xs[row])) {
                     usable++;
                 }
             }
@@ -172,8 +185,64 @@ public final class StudyScaffold {
                 return "";
             }
         }
-        String at = number(largest);
-        return "\n    window " + g.params() + " < " + at + "\n    holdout " + g.params() + " >= " + at;
+        HeaderUnits.Unit unit = HeaderUnits.of(g.params());
+        String at = number(unit == null ? largest : largest * unit.factor()); // as the reader scales it
+        String nRef = Refs.of(g).params;
+        return "\n    window " + nRef + " < " + at + "\n    holdout " + nRef + " >= " + at;
+    }
+
+    /**
+     * How the study names N, D and C, and the reader options and {@code let}s that make those names.
+     *
+     * @param options the csv options, each starting with ", "
+     * @param lets    {@code let} lines, each ending with a line end
+     */
+    private record Refs(String params, String tokens, String compute, String options, String lets) {
+        static Refs of(ColumnGuess g) {
+            StringBuilder options = new StringBuilder();
+            StringBuilder lets = new StringBuilder();
+            if (g.run() != null && !g.run().equals("run")) {
+                options.append(", run: ").append(string(g.run()));
+            }
+            String params = role(g.params(), "params", "N", options, lets);
+            String tokens = role(g.tokens(), "tokens", "D", options, lets);
+            String compute = null;
+            if (g.compute() != null) {
+                HeaderUnits.Unit unit = HeaderUnits.of(g.compute());
+                if (unit == null) {
+                    compute = ref(g.compute());
+                } else {
+                    compute = "C";
+                    lets.append("    let C = ").append(ref(g.compute())).append(" * ").append(HeaderUnits.power(unit.factor()))
+                            .append("    # training FLOPs\n");
+                }
+            }
+            return new Refs(params, tokens, compute, options.toString(), lets.toString());
+        }
+
+        /** N or D: mapped to its role (in its header's unit) when its name or unit needs it, else as it is. */
+        private static String role(String column, String role, String letName, StringBuilder options,
+                                   StringBuilder lets) {
+            if (column == null) {
+                return null;
+            }
+            HeaderUnits.Unit unit = HeaderUnits.of(column);
+            if (unit != null && unit.function() == null) {
+                lets.append("    let ").append(letName).append(" = ").append(ref(column)).append(" * ")
+                        .append(number(unit.factor())).append('\n');
+                return letName;
+            }
+            if (unit != null) {
+                options.append(", ").append(role).append(": ").append(unit.function()).append('(')
+                        .append(string(column)).append(')');
+                return role;
+            }
+            if (!ColumnGuesser.usable(column)) {
+                options.append(", ").append(role).append(": ").append(string(column));
+                return role;
+            }
+            return column;
+        }
     }
 
     /** One fitted series: its name for notes, its y column, its rows. */
@@ -202,6 +271,38 @@ public final class StudyScaffold {
             rows[i] = i;
         }
         return rows;
+    }
+
+    /** A column as a study writes it: bare when it is a plain name, else quoted ({@code "ARC-C"}). */
+    static String ref(String column) {
+        return ColumnGuesser.usable(column) ? column : string(column);
+    }
+
+    /** A law's name for a score column: {@code score_} and the column's letters and digits, unique. */
+    private static String lawName(String column, List<String> taken) {
+        String base = "score_" + column.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        String name = base;
+        for (int i = 2; taken.contains(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+
+    /**
+     * {@code drop missing} (on its own line) when one of the columns a fit reads has a missing cell, else "".
+     * Null names (a role not found) are skipped.
+     */
+    private static String dropMissing(Table table, String... columns) {
+        for (String c : columns) {
+            if (c != null && table.has(c) && table.column(c) instanceof Column.Numbers nums) {
+                for (double v : nums.values()) {
+                    if (Double.isNaN(v)) {
+                        return "\n    drop missing    # rows with an empty cell in a column the laws read are left out";
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     /** A number as the study language reads it back exactly: shortest round-trip form. */

@@ -85,12 +85,14 @@ final class AstBuilder {
         if (ctx.dataBody() != null) {
             for (StudyParser.DataStepContext step : ctx.dataBody().dataStep()) {
                 if (step instanceof StudyParser.JoinStepContext join) {
-                    steps.add(new DataStep.Join(name(join.name), expr(join.value), expr(join.cond), text(join.cond),
+                    steps.add(new DataStep.Join(name(join.name), QuotedColumns.resolve(expr(join.value)),
+                            QuotedColumns.resolve(expr(join.cond)), text(join.cond),
                             join.keys.stream().map(this::name).toList(), pos(join.start)));
                 } else if (step instanceof StudyParser.LetStepContext let) {
-                    steps.add(new DataStep.Let(name(let.name), expr(let.expr()), pos(let.start)));
+                    steps.add(new DataStep.Let(name(let.name), QuotedColumns.resolve(expr(let.expr())),
+                            pos(let.start)));
                 } else if (step instanceof StudyParser.WhereStepContext where) {
-                    steps.add(new DataStep.Where(expr(where.expr()), pos(where.start)));
+                    steps.add(new DataStep.Where(QuotedColumns.resolve(expr(where.expr())), pos(where.start)));
                 }
             }
         }
@@ -109,8 +111,8 @@ final class AstBuilder {
         List<LawDecl.Arg> args = new ArrayList<>();
         if (ctx.argList() != null) {
             for (StudyParser.ArgContext arg : ctx.argList().arg()) {
-                args.add(new LawDecl.Arg(arg.name == null ? null : name(arg.name), expr(arg.expr()), text(arg.expr()),
-                        pos(arg.start)));
+                args.add(new LawDecl.Arg(arg.name == null ? null : name(arg.name),
+                        QuotedColumns.resolve(expr(arg.expr())), text(arg.expr()), pos(arg.start)));
             }
         }
         return new LawDecl(name(ctx.name), name(ctx.kind), List.copyOf(args), pos(ctx.start));
@@ -136,7 +138,8 @@ final class AstBuilder {
                 }
             }
         }
-        return new CustomLawDecl(name(ctx.name), expr(ctx.observed), expr(ctx.formula), text(ctx.formula),
+        return new CustomLawDecl(name(ctx.name), QuotedColumns.resolve(expr(ctx.observed)),
+                QuotedColumns.resolve(expr(ctx.formula)), text(ctx.formula),
                 List.copyOf(params), List.copyOf(settings), pos(ctx.start));
     }
 
@@ -149,7 +152,17 @@ final class AstBuilder {
         List<Compare> comparisons = new ArrayList<>();
         String note = "";
         FitDecl.Share share = null;
+        FitDecl.MinRuns minRuns = null;
+        Pos dropMissing = null;
         for (StudyParser.FitClauseContext clause : ctx.fitClause()) {
+            if (clause instanceof StudyParser.MinRunsClauseContext m) {
+                minRuns = FitWords.minRuns(m, minRuns, ctx.groups.isEmpty(), source, diagnostics);
+                continue;
+            }
+            if (clause instanceof StudyParser.DropClauseContext d) {
+                dropMissing = FitWords.dropMissing(d, dropMissing, source, diagnostics);
+                continue;
+            }
             if (clause instanceof StudyParser.ShareClauseContext sc) {
                 if (share != null) {
                     diagnostics.add(source.error(pos(sc.start), "this fit already has a 'share' clause (line "
@@ -201,7 +214,7 @@ final class AstBuilder {
                 continue;
             }
             StudyParser.ConditionClauseContext condition = (StudyParser.ConditionClauseContext) clause;
-            Expr e = expr(condition.expr());
+            Expr e = QuotedColumns.resolve(expr(condition.expr()));
             String keyword = condition.kind.getText();
             Expr previous = switch (keyword) {
                 case "where" -> where;
@@ -221,7 +234,7 @@ final class AstBuilder {
         }
         return new FitDecl(ctx.laws.stream().map(this::name).toList(), name(ctx.data),
                 ctx.groups.stream().map(this::name).toList(), where, window, holdout, bootstrap, List.copyOf(targets),
-                pos(ctx.start), List.copyOf(comparisons), note, share);
+                pos(ctx.start), List.copyOf(comparisons), note, share, minRuns, dropMissing);
     }
 
     private Compare compare(StudyParser.CompareClauseContext c) {
@@ -335,15 +348,16 @@ final class AstBuilder {
                 ? new Expr.TableEntries(Map.copyOf(numbers), null) : new Expr.TableEntries(null, Map.copyOf(texts)));
     }
 
+    /** A name as written: a double-quoted one ({@code by "Model Family"}) without its quotes. */
     private Name name(Token token) {
-        return new Name(token.getText(), pos(token));
+        return new Name(token.getType() == StudyParser.STRING ? string(token) : token.getText(), pos(token));
     }
 
     private String text(ParserRuleContext ctx) {
         return ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
     }
 
-    private static Pos pos(Token token) {
+    static Pos pos(Token token) {
         return new Pos(token.getLine(), token.getCharPositionInLine() + 1);
     }
 

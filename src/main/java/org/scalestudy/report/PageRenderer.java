@@ -22,7 +22,8 @@ import java.util.TimeZone;
  * {@value #TEMPLATES}). The configuration is fixed so that output depends only on the model:
  * incompatible_improvements 2.3.33, HTML auto-escaping on ({@code .ftlh} and
  * {@link HTMLOutputFormat} as default), {@link Locale#ROOT}, UTC, the "computer" number format, and
- * errors rethrown rather than printed into the page. Templates get one variable, {@code page}.
+ * errors rethrown rather than printed into the page. Templates get the variable {@code page}, and
+ * the study page {@code skipped} too ({@link SkippedViews}).
  */
 final class PageRenderer {
 
@@ -58,10 +59,15 @@ final class PageRenderer {
      * @throws IllegalStateException when the template is missing or fails: a bug in scalestudy, not in the study
      */
     String render(String template, Object model) {
+        return render(template, Map.of("page", model));
+    }
+
+    /** Renders {@code template} with these variables. */
+    String render(String template, Map<String, Object> variables) {
         try {
             Template t = config.getTemplate(template);
             StringWriter out = new StringWriter();
-            t.process(Map.of("page", model), out);
+            t.process(variables, out);
             return out.toString();
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("cannot render template " + template + ": " + e.getMessage(), e);

@@ -110,7 +110,8 @@ public final class SiteBuilder {
     }
 
     private void writeStudy(StudyResult study, Path dir) throws IOException {
-        String page = renderer.render("study.ftlh", StudyModel.of(study, options));
+        String page = renderer.render("study.ftlh", java.util.Map.of("page", StudyModel.of(study, options),
+                "skipped", SkippedViews.of(study)));
         Files.createDirectories(dir);
         writeText(dir.resolve(SiteLayout.INDEX), page);
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(

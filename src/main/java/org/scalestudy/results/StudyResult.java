@@ -18,6 +18,7 @@ import java.util.List;
  * @param decisions   the rankings the study's {@code compare} clauses ask for, in study order
  * @param sharedFits  the joint fits its {@code share} clauses ask for, with their effective-compute multipliers
  * @param decisionScores per law and compared column, how its decisions fared beside the naive rule
+ * @param skippedGroups the groups the fits' {@code min runs} left out, in study order
  */
 public record StudyResult(
         String slug,
@@ -31,7 +32,17 @@ public record StudyResult(
         ReportRequest report,
         List<Decision> decisions,
         List<SharedFit> sharedFits,
-        List<DecisionScore> decisionScores) {
+        List<DecisionScore> decisionScores,
+        List<SkippedGroup> skippedGroups) {
+
+    /** A study whose fits skip no group. */
+    public StudyResult(String slug, String title, String description, String sourceFile, String sourceText,
+                       String sourceSha256, List<DatasetSummary> datasets, List<FitOutcome> fits,
+                       ReportRequest report, List<Decision> decisions, List<SharedFit> sharedFits,
+                       List<DecisionScore> decisionScores) {
+        this(slug, title, description, sourceFile, sourceText, sourceSha256, datasets, fits, report, decisions,
+                sharedFits, decisionScores, List.of());
+    }
 
     /** A study without joint fits. */
     public StudyResult(String slug, String title, String description, String sourceFile, String sourceText,

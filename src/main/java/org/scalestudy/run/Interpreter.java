@@ -43,7 +43,7 @@ public final class Interpreter {
                 joint);
         return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
                 sourceSha256, study.datasets(), fits, study.report(), decisions,
-                JointFits.multipliers(study.tasks(), fits), DecisionScores.of(decisions, fits));
+                JointFits.multipliers(study.tasks(), fits), DecisionScores.of(decisions, fits), study.skipped());
     }
 
     static FitOutcome fit(FitTask task, boolean sweep) {

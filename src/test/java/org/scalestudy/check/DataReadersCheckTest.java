@@ -54,10 +54,9 @@ class DataReadersCheckTest {
         String csv = dir.resolve("r.csv").toString();
         assertEquals(List.of(
                 csv + ":3:1 column 'params' (model parameters N): 0 must be > 0",
-                csv + ":4:2 column 'tokens' (training tokens D): missing value",
                 csv + ":4:3 column 'accuracy' (an accuracy (a fraction)): 1.5 must be in [0, 1] (an accuracy as a "
                         + "fraction; declare percent(\"column\") for percentages)",
-                "t.study:2:16 data 'd' has 3 invalid values; fix the data or change the column mapping"), e);
+                "t.study:2:16 data 'd' has 2 invalid values; fix the data or change the column mapping"), e);
     }
 
     private List<String> errorsWith(String csv, String data) {

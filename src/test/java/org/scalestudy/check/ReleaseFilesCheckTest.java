@@ -99,10 +99,11 @@ class ReleaseFilesCheckTest {
         List<String> errors = e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                 .map(ReleaseFilesCheckTest::format).toList();
         assertEquals(List.of("t.study:4:3 ERROR law 'direct' would use 6 missing values of data 'runs': column 'score' "
-                + "is empty at " + dir.resolve("head.csv") + ":67 (run 'N=9.13e+07 D=1.83e+09'); column "
-                + "'score' is empty at " + dir.resolve("head.csv") + ":97 (run 'N=9.13e+07 D=1.83e+09'); column "
-                + "'score' is empty at " + dir.resolve("head.csv") + ":155 (run 'N=9.13e+07 D=1.83e+09'); and 3 "
-                + "more; choose rows that have a value with 'where' (e.g. by metric), or fill the cells in"), errors);
+                + "is missing at " + dir.resolve("head.csv") + ":67 (run 'N=9.13e+07 D=1.83e+09'); column "
+                + "'score' is missing at " + dir.resolve("head.csv") + ":97 (run 'N=9.13e+07 D=1.83e+09'); column "
+                + "'score' is missing at " + dir.resolve("head.csv") + ":155 (run 'N=9.13e+07 D=1.83e+09'); and 3 "
+                + "more; leave such rows out with 'where present(COLUMN)' or the fit clause 'drop missing', or fill the"
+                + " cells in"), errors);
     }
 
     @Test

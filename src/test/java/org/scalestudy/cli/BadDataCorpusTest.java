@@ -73,18 +73,33 @@ class BadDataCorpusTest {
     }
 
     @Test
-    void nanAndInfinityLeaveTheirRowOutWithANote() throws IOException {
-        CliRun run = build(BOTH_LAWS, HEADER + GOOD + "nan-acc,6.4e8,1.28e10,nan,2.7\nnan-n,NaN,1e10,0.7,2.6\n"
-                + "inf-acc,6.4e8,1.28e10,inf,2.7\ninf-n,inf,1e10,0.7,2.6\nneg-inf-loss,6.4e8,1.28e10,0.7,-inf\n");
+    void nanIsAMissingValueAFitMayNotUseAndInfinityLeavesItsRowOutWithANote() throws IOException {
+        String csv = HEADER + GOOD + "nan-acc,6.4e8,1.28e10,nan,2.7\nnan-n,NaN,1e10,0.7,2.6\n"
+                + "inf-acc,6.4e8,1.28e10,inf,2.7\ninf-n,inf,1e10,0.7,2.6\nneg-inf-loss,6.4e8,1.28e10,0.7,-inf\n";
+        // NaN is a missing value (MissingCells): direct reads acc (line 8) and N (line 9), chin reads N (line 9).
+        CliRun refused = build(BOTH_LAWS, csv);
+        assertEquals(1, refused.code(), refused.err());
+        String err = refused.err();
+        assertTrue(err.contains("bad.study:5:3: error: law 'direct' would use 2 missing values of data 'd': column 'acc'"
+                + " is missing at "), err);
+        assertTrue(err.contains("bad.csv:8 (run 'nan-acc'); column 'N' is missing at "), err);
+        assertTrue(err.contains("bad.study:6:3: error: law 'chin' would use 1 missing value of data 'd': column 'N' is"
+                + " missing at "), err);
+        assertTrue(err.contains("bad.csv:9 (run 'nan-n'); leave such rows out with 'where present(COLUMN)' or the fit"
+                + " clause 'drop missing'"), err);
+        CliRun run = build(BOTH_LAWS.replace("fit direct to d", "fit direct to d drop missing")
+                .replace("fit chin to d", "fit chin to d drop missing"), csv);
         assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("bad.study:5:3: warning: 'drop missing' leaves out 2 rows of data 'd'"), run.err());
+        assertTrue(run.err().contains("bad.study:6:3: warning: 'drop missing' leaves out 1 row of data 'd'"), run.err());
         Map<String, String> direct = roles("direct");
-        assertEquals("excluded: accuracy is not a finite number", direct.get("nan-acc"));
-        assertEquals("excluded: x is not a finite number", direct.get("nan-n"));
+        assertEquals(null, direct.get("nan-acc"), "dropped, not listed");
+        assertEquals(null, direct.get("nan-n"), "dropped, not listed");
         assertEquals("excluded: accuracy is not a finite number", direct.get("inf-acc"));
         assertEquals("excluded: x is not a finite number", direct.get("inf-n"));
         assertEquals("fit", direct.get("neg-inf-loss"), "direct_power does not read the loss");
         Map<String, String> chin = roles("chin");
-        assertEquals("excluded: N is not a finite number", chin.get("nan-n"));
+        assertEquals(null, chin.get("nan-n"), "dropped, not listed");
         assertEquals("excluded: loss is not a finite number", chin.get("neg-inf-loss"));
         assertEquals("fit", chin.get("nan-acc"), "chinchilla does not read the accuracy");
     }

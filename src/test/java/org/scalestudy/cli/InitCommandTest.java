@@ -54,7 +54,7 @@ class InitCommandTest {
         // The largest size (2e8) is held out: 6 runs remain below it, enough for Chinchilla's 5.
         assertTrue(text.contains("fit loss_law to runs\n    window params < 200000000\n    holdout params >= 200000000"),
                 text);
-        assertTrue(text.contains("#   left out: 'seed' (not a name a study can use)"), text);
+        assertTrue(text.contains("#   left out: 'seed'\n"), text); // a setting, not a score (a keyword: it would be quoted)
 
         assertEquals(0, Main.execute("check", study.toString()));
         Path site = dir.resolve("site");
@@ -100,6 +100,43 @@ class InitCommandTest {
         ConsoleCapture run = ConsoleCapture.run("init", data.toString(), "--out", dir.resolve("x.study").toString());
         assertEquals(Main.STUDY_ERRORS, run.exitCode());
         assertTrue(run.err().contains("bad.csv:1:2: error: column name 'a' appears twice in the header"), run.err());
+    }
+
+    /**
+     * The public-model table of Ruan et al. (2024) as released (studies/published/data/obsscaling/): headers with
+     * spaces and units, empty cells. init maps the units, quotes the names, drops the rows with missing cells, and
+     * writes one direct-law fit per benchmark column that checks and builds.
+     */
+    @Test
+    void theObservationalScalingTableAsReleasedGetsAStudyThatChecksAndBuilds(@TempDir Path dir) throws IOException {
+        Path data = Path.of("studies/published/data/obsscaling/base_llm_benchmark_eval_sub_10b.csv").toAbsolutePath();
+        Path study = dir.resolve("obs.study");
+        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.err().contains("N (parameters): column 'Model Size (B)' (values 0.07 to 9, in units of 1e9:"
+                + " billions(...))"), init.err());
+        assertTrue(init.out().contains("no errors"), init.out());
+        String text = Files.readString(study);
+        assertTrue(text.contains("run: \"Model\", params: billions(\"Model Size (B)\"), tokens: trillions("
+                + "\"Pretraining Data Size (T)\")) {\n    let C = \"FLOPs (1E21)\" * 1e21"), text);
+        String[] benchmarks = {"MMLU", "ARC-C", "HellaSwag", "Winograd", "TruthfulQA", "GSM8K", "XWinograd",
+            "HumanEval"};
+        for (String b : benchmarks) {
+            String y = b.equals("ARC-C") ? "\"ARC-C\"" : b;
+            assertTrue(text.contains("law score_" + b.replace('-', '_') + " = direct_power(x: C, y: " + y + ")\n"),
+                    b + ": " + text);
+        }
+        // The largest size is 9B: 9 billions, as billions() scales it.
+        assertTrue(text.contains("    window params < 9000000000\n    holdout params >= 9000000000\n    drop missing"),
+                text);
+        Path site = dir.resolve("site");
+        ConsoleCapture build = ConsoleCapture.run("build", study.toString(), "--out", site.toString(), "--data-root",
+                data.getParent().toString(), "--no-cache");
+        assertEquals(0, build.exitCode(), build.err());
+        // 13 of the 92 rows lack FLOPs or a score some law reads (10 without FLOPs; Llama-3-8B's ARC-C, ...).
+        assertTrue(build.err().contains("warning: 'drop missing' leaves out 13 rows of data 'runs'"), build.err());
+        JsonNode results = new ObjectMapper().readTree(site.resolve("obs/results.json").toFile());
+        assertEquals(benchmarks.length, results.get("fits").size());
     }
 
     @Test

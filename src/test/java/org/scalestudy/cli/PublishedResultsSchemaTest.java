@@ -23,9 +23,10 @@ class PublishedResultsSchemaTest {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(new ObjectMapper().readTree(ResultsJson.schema()));
         Map<String, JsonNode> results = PublishedSite.results();
-        assertEquals(10, results.size(), "the ten studies of studies/published/");
+        assertEquals(11, results.size(), "the eleven studies of studies/published/");
         boolean sawBootstrap = false;
         boolean sawDecision = false;
+        boolean sawSkipped = false;
         for (Map.Entry<String, JsonNode> study : results.entrySet()) {
             Set<ValidationMessage> errors = schema.validate(study.getValue());
             assertEquals(Set.of(), errors, study.getKey() + "/results.json");
@@ -33,9 +34,11 @@ class PublishedResultsSchemaTest {
                 sawBootstrap |= !fit.get("uncertainty").isNull() && fit.get("computeOptimal").size() > 0;
             }
             sawDecision |= study.getValue().get("decisions").size() > 0;
+            sawSkipped |= study.getValue().get("skippedGroups").size() > 0;
         }
         // the published studies exercise the schema's optional parts too, not only its skeleton
         assertTrue(sawBootstrap, "a published fit has a bootstrap and a compute-optimal frontier");
         assertTrue(sawDecision, "a published study has decisions");
+        assertTrue(sawSkipped, "a published study skips small groups (obsscaling-families, min runs 3)");
     }
 }

@@ -39,7 +39,7 @@ class PublishedStudiesTest {
     void everyPublishedStudyBuilds() {
         assertEquals(List.of("epoch-chinchilla", "gadre-across-ratios", "gadre-dataset-choice", "gadre-direct-vs-two-stage",
                 "gadre-loss", "krajewski-across-ratios", "krajewski-direct-vs-two-stage", "krajewski-functional-forms",
-                "krajewski-pass-at-k", "olmo-ladder"), List.copyOf(RESULTS.keySet()));
+                "krajewski-pass-at-k", "obsscaling-families", "olmo-ladder"), List.copyOf(RESULTS.keySet()));
     }
 
     // ---- Epoch's Chinchilla replication ----------------------------------------------------

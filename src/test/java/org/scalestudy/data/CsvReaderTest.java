@@ -27,9 +27,19 @@ class CsvReaderTest {
 
     @Test
     void aColumnWithOneWordIsTextAndSaysWhere() throws DataError {
-        Table t = CsvReader.read("acc\n0.5\nn/a\n0.7\n");
+        Table t = CsvReader.read("acc\n0.5\nabout half\n0.7\n");
         Column.Texts c = assertInstanceOf(Column.Texts.class, t.column("acc"));
-        assertEquals("line 3: 'n/a'", c.firstNonNumber());
+        assertEquals("line 3: 'about half'", c.firstNonNumber());
+    }
+
+    @Test
+    void naAndItsSpellingsAreMissingNotText() throws DataError {
+        // MissingCells: empty, NA, N/A, NaN, null (any case) are missing: NaN in a numeric column.
+        Table t = CsvReader.read("acc\n0.5\nn/a\nNA\nnull\n0.7\n");
+        double[] v = assertInstanceOf(Column.Numbers.class, t.column("acc")).values();
+        assertEquals(0.5, v[0]);
+        assertTrue(Double.isNaN(v[1]) && Double.isNaN(v[2]) && Double.isNaN(v[3]));
+        assertEquals(0.7, v[4]);
     }
 
     @Test

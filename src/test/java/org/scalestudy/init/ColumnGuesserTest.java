@@ -45,21 +45,50 @@ class ColumnGuesserTest {
         assertEquals(List.of("arc_easy"), g.scores(), "learning_rate lies in [0, 1] but is a setting");
         assertNull(g.metric());
         assertTrue(g.notes().contains("left out: 'learning_rate'"), g.notes().toString());
-        assertTrue(g.notes().contains("left out: 'Model Size' (not a name a study can use)"), g.notes().toString());
+        // N is taken, so 'Model Size' (values 1, 2: no unit in its header) is left out; any name can be used now.
+        assertTrue(g.notes().contains("left out: 'Model Size'"), g.notes().toString());
     }
 
     @Test
-    void aNameWithValuesOutOfRangeOrUnusableIsExplained() throws Exception {
+    void aNameWithValuesOutOfRangeIsExplainedAndANameWithSpacesIsUsed() throws Exception {
         Table table = CsvReader.read("params,Model Size,loss\n1,1e8,3\n2,2e8,2.8\n");
         ColumnGuess g = ColumnGuesser.guess(table);
-        assertNull(g.params());
+        assertEquals("Model Size", g.params(), "quoted in the study, so a name with a space is usable");
         assertTrue(g.notes().contains("column 'params' is named like N (parameters) but its values are not between"
                 + " 100000 and 10000000000000"), g.notes().toString());
-        assertTrue(g.notes().contains("column 'Model Size' looks like N (parameters) but is not a name a study can"
-                + " use (letters, digits, _; not a keyword); rename it in the file"), g.notes().toString());
+        assertEquals("\"Model Size\"", StudyScaffold.ref("Model Size"));
+        assertEquals("MMLU", StudyScaffold.ref("MMLU"));
+        assertEquals("\"seed\"", StudyScaffold.ref("seed"), "a keyword is quoted");
         StudyScaffold.NothingToFit e = assertThrows(StudyScaffold.NothingToFit.class,
                 () -> StudyScaffold.write(g, table, "t", "x.csv", "init"));
         assertTrue(e.getMessage().startsWith("found nothing to fit"), e.getMessage());
+    }
+
+    @Test
+    void unitsInHeadersAreReadAndTheRangeIsJudgedInPlainUnits() throws Exception {
+        assertEquals(new HeaderUnits.Unit(1e9, "billions"), HeaderUnits.of("Model Size (B)"));
+        assertEquals(new HeaderUnits.Unit(1e12, "trillions"), HeaderUnits.of("Pretraining Data Size (T)"));
+        assertEquals(new HeaderUnits.Unit(1e6, "millions"), HeaderUnits.of("Params (M)"));
+        assertEquals(new HeaderUnits.Unit(1e3, "thousands"), HeaderUnits.of("Steps (K)"));
+        assertEquals(new HeaderUnits.Unit(1e21, null), HeaderUnits.of("FLOPs (1E21)"));
+        assertEquals(new HeaderUnits.Unit(1e21, null), HeaderUnits.of("FLOPs (10^21)"));
+        assertNull(HeaderUnits.of("Model Size"));
+        assertNull(HeaderUnits.of("(B)"), "a unit alone names no column");
+        assertNull(HeaderUnits.of("acc (norm)"));
+        assertEquals("Model Size", HeaderUnits.base("Model Size (B)"));
+        assertEquals("1e21", HeaderUnits.power(1e21));
+        // 0.5 to 7 billions: 5e8 to 7e9 plain, inside N's 1e5..1e13; read bare, 0.5..7 would be out of range.
+        Table table = CsvReader.read("Model Size (B),Tokens (T),FLOPs (1E21),acc\n0.5,1,3,0.3\n7,2,84,NA\n");
+        ColumnGuess g = ColumnGuesser.guess(table);
+        assertEquals("Model Size (B)", g.params());
+        assertEquals("Tokens (T)", g.tokens());
+        assertEquals("FLOPs (1E21)", g.compute());
+        assertEquals(List.of("acc"), g.scores(), "NA is a missing value, so acc is numeric");
+        String text = StudyScaffold.write(g, table, "t", "x.csv", "init");
+        assertTrue(text.contains("data runs = csv(\"x.csv\", params: billions(\"Model Size (B)\"), tokens: "
+                + "trillions(\"Tokens (T)\")) {\n    let C = \"FLOPs (1E21)\" * 1e21"), text);
+        assertTrue(text.contains("law score_acc = direct_power(x: C, y: acc)"), text);
+        assertTrue(text.contains("drop missing"), "acc is missing on line 3: " + text);
     }
 
     @Test

@@ -115,7 +115,7 @@ final class ColumnMapping {
             Double v = CsvReader.number(texts.values()[i].strip());
             out[i] = v == null ? texts.values()[i] : Double.toString(inUnit(v, factor));
         }
-        return new Column.Texts(out, texts.firstNonNumber());
+        return new Column.Texts(out, texts.firstNonNumber(), texts.firstNonNumberAt());
     }
 
     /** {@code v} in plain units: a factor below 1 divides by its inverse, so percent(55) is exactly 0.55. */

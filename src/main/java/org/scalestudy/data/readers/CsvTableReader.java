@@ -46,10 +46,9 @@ public final class CsvTableReader implements DataReader {
             int line = records.lines().get(r);
             builder.row(line);
             for (int c = 0; c < header.size(); c++) {
-                String cell = record.get(c).strip();
-                Object value = cell.isEmpty() ? null : CsvReader.number(cell) != null ? (Object) CsvReader.number(cell)
-                        : cell;
-                builder.set(header.get(c), value, new CellSource(path, line, c + 1, cell.isEmpty() ? null : cell));
+                String cell = record.get(c);
+                builder.set(header.get(c), MissingCells.value(cell),
+                        new CellSource(path, line, c + 1, MissingCells.written(cell)));
             }
         }
         return builder.build(Map.of(), List.of(), null, List.of(path));

@@ -66,10 +66,10 @@ record JsonFile(Path path, JsonNode root, Map<String, CellSource> scalars) {
             return null;
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            return Double.isNaN(node.doubleValue()) ? null : node.doubleValue(); // NaN is missing (MissingCells)
         }
         if (node.isTextual()) {
-            return node.textValue();
+            return MissingCells.isMissing(node.textValue()) ? null : node.textValue();
         }
         return node.toString();
     }

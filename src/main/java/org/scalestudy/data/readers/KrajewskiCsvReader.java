@@ -102,9 +102,10 @@ public final class KrajewskiCsvReader implements DataReader {
             Map<String, Double> numbers = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 String cell = rec.get(c).strip();
-                Double n = cell.isEmpty() ? null : CsvReader.number(cell);
-                CellSource src = new CellSource(path, line, c + 1, cell.isEmpty() ? null : cell);
-                builder.set(header.get(c), cell.isEmpty() ? null : n != null ? (Object) n : cell, src);
+                Object value = MissingCells.value(cell);
+                Double n = value instanceof Double d ? d : null;
+                CellSource src = new CellSource(path, line, c + 1, MissingCells.written(cell));
+                builder.set(header.get(c), value, src);
                 at.put(header.get(c), src);
                 numbers.put(header.get(c), n);
             }

@@ -79,7 +79,7 @@ public final class LmEvalReader implements DataReader {
         CsvReader.Records records = records(manifestFile, manifestText);
         DataSandbox inFolder = DataSandbox.within(folder, "the results folder " + folder.getFileName() + "/");
         LeftOut notNumbers = new LeftOut("scores that are not numbers (a score is a JSON number, null, or "
-                + "\"NaN\"/\"Infinity\"; text such as \"0x10\" or \" 3 \" and true/false are not read)");
+                + "\"NaN\"/\"N/A\"/\"Infinity\"; text such as \"0x10\" or \" 3 \" and true/false are not read)");
         int fileColumn = records.header().indexOf("file");
         int runColumn = records.header().indexOf("run");
         for (int r = 1; r < records.records().size(); r++) {
@@ -133,10 +133,9 @@ public final class LmEvalReader implements DataReader {
                     for (int c = 0; c < header.size(); c++) {
                         String col = records.header().get(c);
                         if (!col.equals("run")) {
-                            String cell = rec.get(c).strip();
-                            Double n = cell.isEmpty() ? null : CsvReader.number(cell);
-                            builder.set(col, cell.isEmpty() ? null : n != null ? (Object) n : cell,
-                                    new CellSource(manifestFile, line, c + 1, cell.isEmpty() ? null : cell));
+                            String cell = rec.get(c);
+                            builder.set(col, MissingCells.value(cell),
+                                    new CellSource(manifestFile, line, c + 1, MissingCells.written(cell)));
                         }
                     }
                     builder.set("task", task.getKey(), scoreAt);
@@ -191,9 +190,12 @@ public final class LmEvalReader implements DataReader {
         return false;
     }
 
-    /** NaN and Infinity as written by Python arrive as numbers; "NaN" strings are kept to be reported. */
+    /**
+     * NaN and Infinity as written by Python arrive as numbers; "NaN" and "N/A" strings are missing values
+     * ({@link MissingCells}), "Infinity" strings are kept to be reported.
+     */
     private static boolean isNonFinite(JsonNode v) {
-        return v.isTextual() && CsvReader.number(v.textValue()) != null;
+        return v.isTextual() && (CsvReader.number(v.textValue()) != null || MissingCells.isMissing(v.textValue()));
     }
 
     private static String pointer(String key) {

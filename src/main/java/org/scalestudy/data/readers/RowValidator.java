@@ -11,11 +11,12 @@ import org.scalestudy.data.Table;
 
 /**
  * Checks every row of a {@link ReadTable} against its columns' roles and its key, and reports each
- * problem where the value came from: a missing value (except a {@link Role#SCORE}, which may be
- * missing until a fit uses it), text where a number belongs, NaN or infinity, a value outside the
+ * problem where the value came from: text where a number belongs, NaN or infinity, a value outside the
  * role's range ({@link Role#outOfRange}), and, when duplicates are errors
  * ({@link Duplicates.Policy#ERROR}), a row that repeats an earlier row's key (a duplicate run).
- * Columns without a role are not checked.
+ * Columns without a role are not checked. A missing value ({@link MissingCells}) is no problem here,
+ * whatever the role: a {@code where} may drop its row, and a fit that would use it reports it then; a row
+ * whose key has a missing value is not checked for duplicates.
  */
 public final class RowValidator {
     private RowValidator() {
@@ -44,7 +45,7 @@ public final class RowValidator {
                     out.add(error(read, e.getKey(), r, why));
                 }
             }
-            if (duplicates && !read.key().isEmpty()) {
+            if (duplicates && !read.key().isEmpty() && !missingKey(read, r)) {
                 Integer first = firstByKey.putIfAbsent(key(table, read.key(), r), r);
                 if (first != null) {
                     CellSource at = source(read, read.key().get(0), first);
@@ -70,8 +71,8 @@ public final class RowValidator {
         CellSource src = source(read, name, r);
         String raw = src == null ? null : src.raw();
         String label = "column '" + name + "' (" + role.meaning() + ")";
-        if (raw == null || raw.isBlank() || raw.equals("null")) {
-            return role == Role.SCORE ? null : label + ": missing value";
+        if (MissingCells.isMissing(raw) || column instanceof Column.Numbers n && Double.isNaN(n.values()[r])) {
+            return null;
         }
         if (role == Role.RUN) {
             return null;
@@ -94,6 +95,16 @@ public final class RowValidator {
         }
         String range = role.outOfRange(v, metric != null && Role.accuracyLike(metric));
         return range == null ? null : label + ": " + TableBuilder.shortest(v) + " " + range;
+    }
+
+    private static boolean missingKey(ReadTable read, int r) {
+        for (String k : read.key()) {
+            CellSource at = source(read, k, r);
+            if (at != null && MissingCells.isMissing(at.raw())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CellSource source(ReadTable read, String column, int row) {

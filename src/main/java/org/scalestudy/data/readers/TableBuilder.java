@@ -68,13 +68,20 @@ final class TableBuilder {
         for (String name : names) {
             boolean numeric = true;
             String firstText = null;
+            Column.Cell firstTextAt = null;
             for (int r = 0; r < n; r++) {
                 Object v = rows.get(r).get(name);
                 if (v instanceof String s) {
                     numeric = false;
                     firstText = "line " + sourceLines[r] + ": '" + s + "'";
+                    CellSource at = sources.get(r).get(name);
+                    firstTextAt = at == null || at.file() == null ? null
+                            : new Column.Cell(at.file(), at.line(), at.column(), s);
                     break;
                 }
+            }
+            if (firstTextAt != null && !anyNumber(name)) {
+                firstTextAt = null; // a text column, not a numeric one spoiled by a cell: nothing to point at
             }
             CellSource[] src = new CellSource[n];
             for (int r = 0; r < n; r++) {
@@ -95,11 +102,20 @@ final class TableBuilder {
                     values[r] = v == null ? "" : v instanceof String t ? t
                             : src[r] != null && src[r].raw() != null ? src[r].raw() : shortest((Double) v);
                 }
-                columns.put(name, new Column.Texts(values, firstText));
+                columns.put(name, new Column.Texts(values, firstText, firstTextAt));
             }
         }
         return new ReadTable(new Table(columns, List.of(), sourceLines), cellSources, roles, key, metricColumn,
                 inputs, leftOut);
+    }
+
+    private boolean anyNumber(String name) {
+        for (Map<String, Object> row : rows) {
+            if (row.get(name) instanceof Double) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String shortest(double d) {

@@ -46,7 +46,8 @@ import org.scalestudy.data.DataSandbox;
  *
  * <p>Every row: {@code run} (the file name without {@code .csv}), the attributes, {@code params} (N),
  * {@code tokens} (D), {@code flops} (6 N D), {@code checkpoints} (the file's rows), {@code task}, then the
- * values. An empty cell or {@code NaN} is a missing value, skipped by the reduction; a cell of a column the
+ * values. A missing value ({@link MissingCells}: an empty cell, {@code NA}, {@code NaN}, ...) is skipped by the
+ * reduction; a cell of a column the
  * reader uses that is neither is an error at its file, line and column. Roles: run, params, tokens, flops,
  * accuracy, loss, score. Duplicates: two rows with the same run and task (and metric).
  */
@@ -405,10 +406,11 @@ public final class TrainingLogReader implements DataReader {
         CellSource last = new CellSource(file, lines.get(lines.size() - 1), column + 1, null);
         for (int r = 0; r < rows.size(); r++) {
             String cell = rows.get(r).get(column).strip();
-            Double v = cell.isEmpty() ? null : CsvReader.number(cell);
-            if (v == null && !cell.isEmpty()) {
+            boolean missing = MissingCells.isMissing(cell);
+            Double v = missing ? null : CsvReader.number(cell);
+            if (v == null && !missing) {
                 throw new DataError(file, lines.get(r), column + 1, "expected a number (a metric of this checkpoint) "
-                        + "or an empty cell, found '" + cell + "'");
+                        + "or a missing value (an empty cell, NA, N/A, NaN or null), found '" + cell + "'");
             }
             values.add(v);
             if (v != null && !Double.isNaN(v)) {

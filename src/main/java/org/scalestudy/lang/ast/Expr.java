@@ -31,8 +31,18 @@ public sealed interface Expr {
     /** A string literal, e.g. {@code "val_loss"}. */
     record Str(String value, Pos pos) implements Expr { }
 
-    /** A column reference. */
-    record Column(String name, Pos pos) implements Expr { }
+    /**
+     * A column reference.
+     *
+     * @param quoted whether it was written as a double-quoted name ({@code "Model Family"}), see
+     *               {@code org.scalestudy.lang.QuotedColumns}
+     */
+    record Column(String name, Pos pos, boolean quoted) implements Expr {
+        /** A column written as a plain name. */
+        public Column(String name, Pos pos) {
+            this(name, pos, false);
+        }
+    }
 
     /** {@code -x} or {@code not x}. */
     record Unary(String op, Expr operand, Pos pos) implements Expr { }

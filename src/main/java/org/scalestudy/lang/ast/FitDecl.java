@@ -14,10 +14,24 @@ import java.util.List;
  * @param note     the fit's {@code note}, Markdown shown on its pages; "" when absent
  * @param share    {@code share p, ... across column}: parameters held equal across the groups that differ only in
  *                 that column; null when absent
+ * @param minRuns  {@code min runs N}: groups with fewer runs in the window are skipped; null when absent
+ * @param dropMissing {@code drop missing}: where the clause is written, or null when absent (then a row whose law
+ *                 inputs read a missing value is an error)
  */
 public record FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
                       Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons, String note,
-                      Share share) {
+                      Share share, MinRuns minRuns, Pos dropMissing) {
+
+    /** A fit without {@code min runs} or {@code drop missing}. */
+    public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,
+                   Bootstrap bootstrap, List<Expr> targets, Pos pos, List<Compare> comparisons, String note,
+                   Share share) {
+        this(laws, data, groupBy, where, window, holdout, bootstrap, targets, pos, comparisons, note, share, null,
+                null);
+    }
+
+    /** {@code min runs N}: the fewest runs a group needs in the fit window to be fitted. */
+    public record MinRuns(int count, Pos pos) { }
 
     /** A fit whose groups share nothing. */
     public FitDecl(List<Name> laws, Name data, List<Name> groupBy, Expr where, Expr window, Expr holdout,

@@ -65,16 +65,14 @@ class JsonLinesReaderTest {
                 ""));
         Readers.Result r = read(jsonl, f, dir, mapping());
         // Columns are 1-based character positions of the value on its line: "n": values start at 18.
+        // The absent "n" (line 2), NaN (line 4) and the null id (line 9) are missing values (MissingCells).
         assertEquals(List.of(
-                "bad.jsonl:2:0 column 'params' (model parameters N): missing value",
                 "bad.jsonl:3:18 column 'params' (model parameters N): 'many' is not a number",
-                "bad.jsonl:4:18 column 'params' (model parameters N): NaN is not a usable value",
                 "bad.jsonl:5:18 column 'params' (model parameters N): Infinity is not finite",
                 "bad.jsonl:6:18 column 'params' (model parameters N): -3 must be > 0",
                 "bad.jsonl:7:39 column 'accuracy' (an accuracy (a fraction)): -0.1 must be in [0, 1] (an accuracy "
                         + "as a fraction; declare percent(\"column\") for percentages)",
-                "bad.jsonl:8:8 duplicate run: run 'a' already appears at bad.jsonl:1",
-                "bad.jsonl:9:8 column 'run' (a run's name): missing value"), problems(r));
+                "bad.jsonl:8:8 duplicate run: run 'a' already appears at bad.jsonl:1"), problems(r));
     }
 
     @Test

@@ -62,13 +62,12 @@ class KrajewskiCsvReaderTest {
                 ""));
         Readers.Result r = read(krajewski, f, dir, Map.of());
         // An accuracy (acc_norm, pass@16) above 1 is an error; a Brier score of 1.37 and a loss of 3.2 are
-        // not accuracies; the empty score at line 5 is a missing value, not an error.
+        // not accuracies; the empty score at line 5 and "n/a" at line 7 are missing values, not errors.
         assertEquals(List.of(
                 "bad.csv:3:4 column 'score' (a benchmark score): 1.4 must be in [0, 1] (the row's metric is an "
                         + "accuracy)",
                 "bad.csv:6:5 column 'tpr' (tokens per parameter): 0 must be > 0",
                 "bad.csv:7:6 column 'params' (model parameters N): -100000000 must be > 0",
-                "bad.csv:7:4 column 'score' (a benchmark score): 'n/a' is not a number",
                 "bad.csv:8:4 column 'score' (a benchmark score): inf is not finite",
                 "bad.csv:9:4 column 'score' (a benchmark score): 1.01 must be in [0, 1] (the row's metric is an "
                         + "accuracy)"), problems(r));

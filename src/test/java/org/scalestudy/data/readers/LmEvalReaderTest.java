@@ -68,7 +68,6 @@ class LmEvalReaderTest {
                 "runs.csv:2:3 column 'tokens' (training tokens D): 0 must be > 0",
                 "bad.json:5:19 column 'score' (a benchmark score): 1.5 must be in [0, 1] (the row's metric is an "
                         + "accuracy)",
-                "bad.json:10:26 column 'score' (a benchmark score): NaN is not a usable value",
                 "runs.csv:4:4 duplicate run: run 's', task 'arc_easy', metric 'acc', filter 'none' already appears "
                         + "at runs.csv:2",
                 "runs.csv:4:4 duplicate run: run 's', task 'arc_easy', metric 'acc_norm', filter 'none' already "

@@ -121,7 +121,7 @@ class TrainingLogReaderTest {
         Files.writeString(dir.resolve("runs/20M-0.5xC.csv"), HEADER + "10,1.2,0.7,1.4,0.6,500\n20,1.0,oops,1.3,0.6,900\n");
         DataError e = assertThrows(DataError.class, () -> read(reader, dir.resolve("runs"), dir, options()));
         // Line 3 (the second checkpoint), field 3 (the piqa accuracy column).
-        assertEquals("20M-0.5xC.csv:3:3 expected a number (a metric of this checkpoint) or an empty cell, found 'oops'",
+        assertEquals("20M-0.5xC.csv:3:3 expected a number (a metric of this checkpoint) or a missing value (an empty cell, NA, N/A, NaN or null), found 'oops'",
                 format(e));
     }
 
