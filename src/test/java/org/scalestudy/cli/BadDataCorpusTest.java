@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.data.Column;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.Table;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * The bad-data corpus: each kind of bad data a ladder may hold, with the outcome README.md (section "Bad data")

@@ -2,11 +2,11 @@ package org.scalestudy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scalestudy.cli.PublishedSite.assertRelative;
-import static org.scalestudy.cli.PublishedSite.claims;
-import static org.scalestudy.cli.PublishedSite.fit;
-import static org.scalestudy.cli.PublishedSite.median;
-import static org.scalestudy.cli.PublishedSite.parameters;
+import static org.scalestudy.testsupport.Approx.assertRelative;
+import static org.scalestudy.testsupport.Approx.median;
+import static org.scalestudy.testsupport.PublishedSite.claims;
+import static org.scalestudy.testsupport.PublishedSite.fit;
+import static org.scalestudy.testsupport.PublishedSite.parameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.PublishedSite;
 
 /**
  * The published studies of Krajewski et al.'s DCLM mixture: every number their descriptions quote

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.PublishedSite;
 
 /**
  * The prediction intervals of the published studies judged on their held-out runs, from results.json alone (the

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.report.ResultsJson;
+import org.scalestudy.testsupport.PublishedSite;
 
 /** Every published study's results.json satisfies the schema the site publishes beside it. */
 class PublishedResultsSchemaTest {

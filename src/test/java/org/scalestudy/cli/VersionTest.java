@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.CliRun;
 
 /** {@code --version} names the version pom.xml builds (the release tag's, one source of truth) and the commit. */
 class VersionTest {

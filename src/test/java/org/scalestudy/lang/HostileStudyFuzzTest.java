@@ -16,8 +16,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.scalestudy.cli.CliRun;
 import org.scalestudy.lang.MutatedStudyPropertyTest.Mutation;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * The whole command line against hostile studies, seeded so that every run tries the same ones: 500 mutated
