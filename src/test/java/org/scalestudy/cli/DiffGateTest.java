@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.testsupport.CliRun;
@@ -23,6 +24,7 @@ import org.scalestudy.testsupport.CliRun;
  * runs within 5% of chance left out): C4 15.69% → 20.23%, RedPajama 0.22% → 3.56%, RefinedWeb 11.36% → 15.89%;
  * alpha on C4 0.0973205 → 0.0868095 (-10.80%), A on C4 125.87 → 83.5165 (-33.65%).
  */
+@Tag("full")
 class DiffGateTest {
     static final String STUDY = """
             study "Eq. 2 on ARC-Easy" {

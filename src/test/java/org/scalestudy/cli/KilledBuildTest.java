@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.testsupport.CliRun;
@@ -24,6 +25,7 @@ import org.scalestudy.testsupport.CliRun;
  * the swap's two renames the site folder is briefly absent and the old site sits whole in {@code .site-old};
  * the next build puts it back first.) A build after every kill succeeds and writes the new site.
  */
+@Tag("full")
 class KilledBuildTest {
     @TempDir
     Path dir;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.testsupport.PublishedSite;
 
@@ -30,6 +31,7 @@ import org.scalestudy.testsupport.PublishedSite;
  * release file (read here line by line, not with the tool's reader): Eq. 2, the two-stage linear route
  * and Eq. 5 by least squares, Eq. 4 against scipy.
  */
+@Tag("full")
 class KrajewskiStudiesTest {
     private static final Path RELEASE =
             Path.of("studies/published/data/krajewski2025/metrics_dclm_data_mixture.extract.csv");

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.testsupport.PublishedSite;
 
@@ -28,6 +29,7 @@ import org.scalestudy.testsupport.PublishedSite;
  * {@code studies/published/data/} and checks what their pages claim against their results, against the
  * published figures, and, for Eq. 2, against an independent closed-form least squares on the raw release files.
  */
+@Tag("full")
 class PublishedStudiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path GADRE = Path.of("studies/published/data/gadre2024");
