@@ -434,10 +434,10 @@ class KrajewskiStudiesTest {
         assertTrue(text.contains("that is 1 MBPP run (at 1e19 FLOPs) and no HumanEval run"), text);
     }
 
-    /** The README's table of published studies quotes the same numbers as the descriptions. */
+    /** The table of published studies (docs/published-studies.md) quotes the same numbers as the descriptions. */
     @Test
     void readmeQuotesTheResults() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/published-studies.md"));
         Map<String, Map<String, Double>> direct = mres(results.get("krajewski-direct-vs-two-stage"));
         claims(readme, "median holdout MRE %.2f%% against %.2f%% and %.2f%%; Eq. 2 below the paper's 4.72%% on %d of"
                 + " the 12", 100 * medianOf(direct, "direct"), 100 * medianOf(direct, "linear"),

@@ -58,7 +58,7 @@ class StudySnippetsTest {
         }
 
         SourceFile sourceFile() {
-            return new SourceFile(file + ":" + line, dir().resolve("snippet.study").toAbsolutePath(), source());
+            return new SourceFile(file + " (the snippet at line " + line + ")", dir().resolve("snippet.study").toAbsolutePath(), source());
         }
 
         @Override
@@ -124,7 +124,7 @@ class StudySnippetsTest {
                     Checker.check(s.sourceFile(), study, "snippet");
                 }
             } catch (DiagnosticException e) {
-                throw new AssertionError(s + ":\n" + s.source() + "\n" + e.diagnostics(), e);
+                throw new AssertionError(s + ":\n" + s.source() + "\n" + e.getMessage(), e);
             }
         }));
     }
