@@ -49,7 +49,7 @@ class PrDiffWorkflowTest {
             scripts.append(Files.readString(script).replace("\\\n", " "));  // shell line continuations joined
         }
         String yml = scripts.toString();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine("");   // every command
         Matcher call = Pattern.compile("(?:scalestudy|\"\\$\\{tool\\[@]}\") (build|check|diff|changed|serve|init)"
                 + "([^\\n]*)").matcher(yml);
         List<String> seen = new ArrayList<>();
