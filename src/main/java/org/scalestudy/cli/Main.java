@@ -1,17 +1,34 @@
 package org.scalestudy.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.scalestudy.lang.Crash;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code scalestudy}: the command-line entry point. */
 @Command(name = "scalestudy", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Turns declarative scaling-law studies into a reproducible static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, ChangedCommand.class,
-                LspCommand.class,
-                InitCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Turns declarative scaling-law studies into a reproducible static site.")
 public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order help lists them, made when used: picocli reads a command's annotated fields by
+     * reflection when it is added, so a run adds only the command it names (start-up), and every one of them for
+     * anything else (help, {@code --version}, a misspelt command, which then gets its suggestions).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("build", BuildCommand::new);
+        COMMANDS.put("check", CheckCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
+        COMMANDS.put("diff", DiffCommand::new);
+        COMMANDS.put("changed", ChangedCommand::new);
+        COMMANDS.put("lsp", LspCommand::new);
+        COMMANDS.put("init", InitCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
     /** Exit code when a study has errors. */
     public static final int STUDY_ERRORS = 1;
     /** Exit code when the command itself could not run (bad arguments, unreadable folder). */
@@ -30,7 +47,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (used by tests without exiting the JVM). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : "");
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             System.err.println(Crash.line(e));
@@ -42,6 +59,17 @@ public final class Main implements Runnable {
             System.err.println(Crash.line(e));
             return INTERNAL_ERROR;
         }
+    }
+
+    /** The command line for a run whose first argument is {@code first}: with that command only, when it is one. */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new Main());
+        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+            cli.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        return cli;
     }
 
     @Override

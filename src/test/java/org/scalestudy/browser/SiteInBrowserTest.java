@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import org.scalestudy.report.SiteOptions;
 import org.scalestudy.results.StudyResult;
 import org.scalestudy.run.Pipeline;
 import org.scalestudy.run.StudyFiles;
+import org.scalestudy.testsupport.PublishedSite;
 
 import java.io.File;
 import java.io.IOException;
@@ -47,8 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The built sites in a real browser (Debian's chromium and chromium-driver, headless, no network features):
- * the demo site and, when {@code studies/published/} has studies, the published site are built into a temporary
- * folder and served from localhost. Every page of the demo site, and of the published site every study page and, per
+ * the demo site is built and, when {@code studies/published/} has studies, the published site ({@link PublishedSite},
+ * built once per test JVM) copied into a temporary folder, and both served from localhost. Every page of the demo site, and of the published site every study page and, per
  * study, its first and its largest fit page, must open, draw every chart container as SVG or canvas, log no console
  * error, and request nothing outside the site; the demo's pages must do the same from {@code file://}. A full-page
  * screenshot of every page goes to {@code target/screenshots/}.
@@ -63,6 +65,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * never asked to download anything. On a machine without them the test is skipped, except under CI
  * ({@code CI=true}), where {@code .ci/run} installs them and their absence is a failure.
  */
+@Tag("full")
 class SiteInBrowserTest {
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -97,7 +100,8 @@ class SiteInBrowserTest {
         build(List.of(Path.of("studies", "demo.study")), sites.resolve("demo"));
         Path published = Path.of("studies", "published");
         if (Files.isDirectory(published) && !StudyFiles.find(List.of(published)).isEmpty()) {
-            build(List.of(published), sites.resolve("published"));
+            // the published-study tests' site, built once per test JVM, copied: served beside the demo's
+            copy(PublishedSite.site(), sites.resolve("published"));
         }
         try (Stream<Path> files = Files.walk(sites)) {
             files.filter(p -> p.getFileName().toString().equals("index.html")).sorted().forEach(pages::add);
@@ -434,6 +438,19 @@ class SiteInBrowserTest {
         Pipeline.Checked checked = Pipeline.check(StudyFiles.find(inputs));
         List<StudyResult> results = Pipeline.run(checked);
         new SiteBuilder(new SiteOptions("test", "")).build(results, out);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     private static HttpServer serve(Path dir) throws IOException {

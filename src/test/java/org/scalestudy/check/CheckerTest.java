@@ -1,7 +1,6 @@
 package org.scalestudy.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.lang.Diagnostic;
-import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.StudyParsing;
 import org.scalestudy.results.Role;
+import org.scalestudy.testsupport.StudyErrors;
 
 class CheckerTest {
     @TempDir
@@ -41,8 +40,7 @@ class CheckerTest {
     }
 
     List<Diagnostic> errors(String study) throws IOException {
-        return assertThrows(DiagnosticException.class, () -> check(study)).diagnostics().stream()
-                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        return StudyErrors.of(() -> check(study));
     }
 
     static final String HEAD = """

@@ -2,17 +2,15 @@ package org.scalestudy.check;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalestudy.lang.Diagnostic;
-import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.StudyParsing;
+import org.scalestudy.testsupport.StudyErrors;
 
 /** Reader selection and options in a study, and row problems reported through the checker. */
 class DataReadersCheckTest {
@@ -27,9 +25,7 @@ class DataReadersCheckTest {
     }
 
     List<String> errors(String study) {
-        return assertThrows(DiagnosticException.class, () -> check(study)).diagnostics().stream()
-                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                .map(d -> d.file() + ":" + d.line() + ":" + d.column() + " " + d.message()).toList();
+        return StudyErrors.inFile(() -> check(study));
     }
 
     static String study(String data) {

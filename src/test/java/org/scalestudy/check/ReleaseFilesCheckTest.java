@@ -14,6 +14,7 @@ import org.scalestudy.lang.Diagnostic;
 import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.StudyParsing;
+import org.scalestudy.testsupport.StudyErrors;
 
 /**
  * Studies on the release files of Krajewski et al. (2025) as released (copied unmodified from
@@ -159,7 +160,6 @@ class ReleaseFilesCheckTest {
     }
 
     private List<String> errors(String study) {
-        return assertThrows(DiagnosticException.class, () -> check(study)).diagnostics().stream()
-                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(ReleaseFilesCheckTest::format).toList();
+        return StudyErrors.of(() -> check(study)).stream().map(ReleaseFilesCheckTest::format).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scalestudy} command on the PATH (this build's classes), and fake GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and
  * pull_request event payload. Checks the comment body, the annotations and the exit codes.
  */
+@Tag("full")
 class ActionScriptsTest {
     private static final Path ACTION = Path.of("action").toAbsolutePath();
     private static final String STUDY = "study \"S\" {\n"

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.data.Column;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.Table;
+import org.scalestudy.testsupport.CliRun;
 
 /**
- * The bad-data corpus: each kind of bad data a ladder may hold, with the outcome README.md (section "Bad data")
+ * The bad-data corpus: each kind of bad data a ladder may hold, with the outcome docs/readers.md (section "Bad data")
  * documents — a clear error naming file, line and column, or the row left out with a note saying why, or a
  * warning. The files are written by the tests (the non-UTF-8 one byte by byte).
  */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /** {@code check}, human and JSON output, and its exit codes, run through the command line in-process. */
 class CheckCommandTest {
@@ -19,11 +20,11 @@ class CheckCommandTest {
 
     @Test
     void theDemoChecksWithExitZeroAndAnEmptyJsonArray() {
-        ConsoleCapture human = ConsoleCapture.run("check", "studies/demo.study");
-        assertEquals(0, human.exitCode(), human.err());
+        CliRun human = CliRun.of("check", "studies/demo.study");
+        assertEquals(0, human.code(), human.err());
         assertEquals("checked 1 study: no errors\n", human.out());
-        ConsoleCapture json = ConsoleCapture.run("check", "--format", "json", "studies/demo.study");
-        assertEquals(0, json.exitCode(), json.err());
+        CliRun json = CliRun.of("check", "--format", "json", "studies/demo.study");
+        assertEquals(0, json.code(), json.err());
         assertEquals("[]\n", json.out());
     }
 
@@ -34,8 +35,8 @@ class CheckCommandTest {
         // (column 11); both are reported, in file order.
         Files.writeString(study, "study \"b\" {\n  data d = csv(\"missing \\\"q\\\".csv\")\n"
                 + "  law l = chinchila(N: a, D: b, y: c)\n  fit l to d\n}\n");
-        ConsoleCapture run = ConsoleCapture.run("check", "--format", "json", study.toString());
-        assertEquals(Main.STUDY_ERRORS, run.exitCode());
+        CliRun run = CliRun.of("check", "--format", "json", study.toString());
+        assertEquals(Main.STUDY_ERRORS, run.code());
         assertEquals("", run.err(), "JSON mode prints the diagnostics only on stdout");
         JsonNode array = JSON.readTree(run.out());
         assertTrue(array.isArray());
@@ -53,7 +54,7 @@ class CheckCommandTest {
                 "quotes in the message survive JSON escaping: " + array.get(0));
         assertTrue(array.get(1).get("message").asText().contains("did you mean 'chinchilla'"), array.toString());
         // The same input gives the same bytes.
-        assertEquals(run.out(), ConsoleCapture.run("check", "--format", "json", study.toString()).out());
+        assertEquals(run.out(), CliRun.of("check", "--format", "json", study.toString()).out());
     }
 
     @Test
@@ -62,8 +63,8 @@ class CheckCommandTest {
         Path study = dir.resolve("w.study");
         Files.writeString(study, "study \"w\" {\n  data d = csv(\"l.csv\")\n  law l = direct_power(x: C, y: acc)\n"
                 + "  law unused = direct_power(x: C, y: acc)\n  fit l to d\n}\n");
-        ConsoleCapture run = ConsoleCapture.run("check", "--format", "json", study.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = CliRun.of("check", "--format", "json", study.toString());
+        assertEquals(0, run.code(), run.err());
         JsonNode array = JSON.readTree(run.out());
         assertEquals(1, array.size(), run.out());
         assertEquals("warning", array.get(0).get("severity").asText());
@@ -75,8 +76,8 @@ class CheckCommandTest {
     void humanFormatPrintsWhereAndCountsErrors(@TempDir Path dir) throws IOException {
         Path study = dir.resolve("bad.study");
         Files.writeString(study, "study \"b\" {\n  law l = chinchila(N: a, D: b, y: c)\n}\n");
-        ConsoleCapture run = ConsoleCapture.run("check", study.toString());
-        assertEquals(Main.STUDY_ERRORS, run.exitCode());
+        CliRun run = CliRun.of("check", study.toString());
+        assertEquals(Main.STUDY_ERRORS, run.code());
         assertTrue(run.err().contains("bad.study:2:11: error: unknown law kind 'chinchila'; did you mean 'chinchilla'?\n"
                 + "    law l = chinchila(N: a, D: b, y: c)\n            ^"), run.err());
         // The study also fits nothing (an error at 1:1) and never fits 'l' (a warning).
@@ -87,19 +88,19 @@ class CheckCommandTest {
 
     @Test
     void aMissingStudyOrABadFormatIsAUsageError(@TempDir Path dir) {
-        ConsoleCapture missing = ConsoleCapture.run("check", "--format", "json", dir.resolve("nope.study").toString());
-        assertEquals(Main.USAGE, missing.exitCode());
+        CliRun missing = CliRun.of("check", "--format", "json", dir.resolve("nope.study").toString());
+        assertEquals(Main.USAGE, missing.code());
         assertTrue(missing.err().contains("no such study file or folder"), missing.err());
-        ConsoleCapture format = ConsoleCapture.run("check", "--format", "xml", "studies/demo.study");
-        assertEquals(Main.USAGE, format.exitCode());
+        CliRun format = CliRun.of("check", "--format", "xml", "studies/demo.study");
+        assertEquals(Main.USAGE, format.code());
         assertTrue(format.err().contains("xml"), format.err());
     }
 
     @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : List.of("build", "check", "serve", "diff", "init")) {
-            ConsoleCapture help = ConsoleCapture.run(command, "--help");
-            assertEquals(0, help.exitCode(), command);
+            CliRun help = CliRun.of(command, "--help");
+            assertEquals(0, help.code(), command);
             assertTrue(help.out().contains("Usage: scalestudy " + command), command + ": " + help.out());
             assertTrue(help.out().contains("Examples:\n  scalestudy " + command), command + ": " + help.out());
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * A study reads files only inside its project (the nearest folder upwards holding studies/) or a folder named

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.lang.NestingLimit;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * Expressions deeper than {@link NestingLimit#MAX_DEPTH} are one diagnostic at the place the limit is crossed,

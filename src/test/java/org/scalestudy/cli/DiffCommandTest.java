@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * {@code diff} on two real builds of a small study whose data follow the direct law -log acc = A C^-alpha
@@ -65,8 +66,8 @@ class DiffCommandTest {
 
     @Test
     void twoSitesDifferInAlphaAndTheHeldOutPredictions() {
-        ConsoleCapture run = ConsoleCapture.run("diff", site(0.1).toString(), site(0.12).toString());
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = CliRun.of("diff", site(0.1).toString(), site(0.12).toString());
+        assertEquals(0, run.code(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("## scalestudy diff: " + site(0.1) + " → " + site(0.12), lines.get(0).replace("\\_", "_"));
         assertTrue(lines.contains("### s: Direct law on an exact ladder"), run.out());
@@ -79,28 +80,28 @@ class DiffCommandTest {
 
     @Test
     void twoResultsFilesGiveTheSameDiff() {
-        ConsoleCapture sites = ConsoleCapture.run("diff", site(0.1).toString(), site(0.12).toString());
-        ConsoleCapture files = ConsoleCapture.run("diff", site(0.1).resolve("s/results.json").toString(),
+        CliRun sites = CliRun.of("diff", site(0.1).toString(), site(0.12).toString());
+        CliRun files = CliRun.of("diff", site(0.1).resolve("s/results.json").toString(),
                 site(0.12).resolve("s/results.json").toString());
-        assertEquals(0, files.exitCode(), files.err());
+        assertEquals(0, files.code(), files.err());
         assertEquals(tableRows(sites.out().lines().toList()), tableRows(files.out().lines().toList()));
     }
 
     @Test
     void aToleranceAboveEveryChangeReportsNothing() {
         // The largest relative change is 27.91% (run r3): at 30% nothing is reported, at 25% only r3 is.
-        ConsoleCapture quiet = ConsoleCapture.run("diff", "--tolerance", "0.3", site(0.1).toString(),
+        CliRun quiet = CliRun.of("diff", "--tolerance", "0.3", site(0.1).toString(),
                 site(0.12).toString());
         assertTrue(quiet.out().contains("No changes beyond the tolerance (relative 0.3, absolute 1e-12)."),
                 quiet.out());
-        ConsoleCapture one = ConsoleCapture.run("diff", "--tolerance", "0.25", site(0.1).toString(),
+        CliRun one = CliRun.of("diff", "--tolerance", "0.25", site(0.1).toString(),
                 site(0.12).toString());
         assertEquals(List.of(R3_ROW), tableRows(one.out().lines().toList()));
     }
 
     @Test
     void aBuildAgainstItselfHasNoChanges() {
-        ConsoleCapture run = ConsoleCapture.run("diff", site(0.1).toString(), site(0.1).toString());
+        CliRun run = CliRun.of("diff", site(0.1).toString(), site(0.1).toString());
         assertTrue(run.out().contains("No changes beyond the tolerance"), run.out());
     }
 
@@ -117,39 +118,39 @@ class DiffCommandTest {
         git(repo, "commit", "-q", "-am", "alpha 0.12");
         Files.writeString(studies.resolve("ladder.csv"), "run,C,acc\n");  // the working tree must not matter
 
-        ConsoleCapture three = ConsoleCapture.run("diff", "HEAD~1", "HEAD", study.toString());
-        assertEquals(0, three.exitCode(), three.err());
+        CliRun three = CliRun.of("diff", "HEAD~1", "HEAD", study.toString());
+        assertEquals(0, three.code(), three.err());
         assertEquals(List.of(ALPHA_ROW, R3_ROW, R4_ROW), tableRows(three.out().lines().toList()), three.out());
 
-        ConsoleCapture colon = ConsoleCapture.run("diff", "HEAD~1:" + study, "HEAD:" + study);
-        assertEquals(0, colon.exitCode(), colon.err());
+        CliRun colon = CliRun.of("diff", "HEAD~1:" + study, "HEAD:" + study);
+        assertEquals(0, colon.code(), colon.err());
         assertEquals(List.of(ALPHA_ROW, R3_ROW, R4_ROW), tableRows(colon.out().lines().toList()), colon.out());
 
         // A revision against a site on disk.
-        ConsoleCapture mixed = ConsoleCapture.run("diff", "HEAD~1:" + study, site(0.12).toString());
+        CliRun mixed = CliRun.of("diff", "HEAD~1:" + study, site(0.12).toString());
         assertEquals(List.of(ALPHA_ROW, R3_ROW, R4_ROW), tableRows(mixed.out().lines().toList()), mixed.out());
 
         // A revision whose study does not check: its errors are named by revision and path.
         Files.writeString(study, STUDY.replace("direct_power", "direct_powr"));
         git(repo, "commit", "-q", "-am", "typo");
-        ConsoleCapture broken = ConsoleCapture.run("diff", "HEAD~1", "HEAD", study.toString());
-        assertEquals(Main.STUDY_ERRORS, broken.exitCode());
+        CliRun broken = CliRun.of("diff", "HEAD~1", "HEAD", study.toString());
+        assertEquals(Main.STUDY_ERRORS, broken.code());
         assertTrue(broken.err().contains("HEAD:studies/s.study:3:11: error: unknown law kind 'direct_powr'"),
                 broken.err());
 
-        ConsoleCapture bad = ConsoleCapture.run("diff", "no-such-rev", "HEAD", study.toString());
-        assertEquals(Main.USAGE, bad.exitCode());
+        CliRun bad = CliRun.of("diff", "no-such-rev", "HEAD", study.toString());
+        assertEquals(Main.USAGE, bad.code());
         assertTrue(bad.err().startsWith("scalestudy: git show no-such-rev:studies/s.study: fatal:"), bad.err());
     }
 
     @Test
     void somethingThatIsNeitherABuildNorARevisionIsAUsageError(@TempDir Path dir) throws IOException {
-        ConsoleCapture missing = ConsoleCapture.run("diff", dir.resolve("a").toString(), site(0.1).toString());
-        assertEquals(Main.USAGE, missing.exitCode());
+        CliRun missing = CliRun.of("diff", dir.resolve("a").toString(), site(0.1).toString());
+        assertEquals(Main.USAGE, missing.code());
         assertTrue(missing.err().contains("no such file or folder"), missing.err());
         Files.writeString(dir.resolve("x.json"), "{\"a\": 1}");
-        ConsoleCapture notResults = ConsoleCapture.run("diff", dir.resolve("x.json").toString(), site(0.1).toString());
-        assertEquals(Main.USAGE, notResults.exitCode());
+        CliRun notResults = CliRun.of("diff", dir.resolve("x.json").toString(), site(0.1).toString());
+        assertEquals(Main.USAGE, notResults.code());
         assertTrue(notResults.err().contains("is not a scalestudy results.json"), notResults.err());
     }
 

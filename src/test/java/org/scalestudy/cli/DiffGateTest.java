@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * {@code diff --fail-on-...} on two real revisions of a study of Gadre et al.'s release (Eq. 2 on ARC-Easy at
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs within 5% of chance left out): C4 15.69% → 20.23%, RedPajama 0.22% → 3.56%, RefinedWeb 11.36% → 15.89%;
  * alpha on C4 0.0973205 → 0.0868095 (-10.80%), A on C4 125.87 → 83.5165 (-33.65%).
  */
+@Tag("full")
 class DiffGateTest {
     static final String STUDY = """
             study "Eq. 2 on ARC-Easy" {
@@ -54,9 +57,9 @@ class DiffGateTest {
 
     @Test
     void aWorseHoldoutFailsTheCheckWithItsReasons() {
-        ConsoleCapture run = ConsoleCapture.run("diff", "HEAD~1", "HEAD", study.toString(),
+        CliRun run = CliRun.of("diff", "HEAD~1", "HEAD", study.toString(),
                 "--fail-on-mre-increase", "0.5");
-        assertEquals(Main.CHECK_FAILED, run.exitCode(), run.err());
+        assertEquals(Main.CHECK_FAILED, run.code(), run.err());
         assertEquals(List.of("scalestudy: check failed (3 reasons):",
                 "  g: direct on evals [dataset=c4_original]: holdout MRE 15.69% → 20.23% (+4.54 points, more than 0.5)",
                 "  g: direct on evals [dataset=rpj]: holdout MRE 0.22% → 3.56% (+3.34 points, more than 0.5)",
@@ -71,29 +74,29 @@ class DiffGateTest {
 
     @Test
     void parametersAndThresholdsAboveTheChangePass() {
-        ConsoleCapture params = ConsoleCapture.run("diff", "HEAD~1", "HEAD", study.toString(),
+        CliRun params = CliRun.of("diff", "HEAD~1", "HEAD", study.toString(),
                 "--fail-on-parameter-change", "20");
-        assertEquals(Main.CHECK_FAILED, params.exitCode(), params.err());
+        assertEquals(Main.CHECK_FAILED, params.code(), params.err());
         assertTrue(params.err().contains("  g: direct on evals [dataset=c4_original]: parameter A 125.87 → 83.5165"
                 + " (-33.65%, more than 20%)"), params.err());
         assertTrue(!params.err().contains("parameter alpha"), "alpha moved by 8.5% to 10.8% only: " + params.err());
 
-        ConsoleCapture loose = ConsoleCapture.run("diff", "HEAD~1", "HEAD", study.toString(),
+        CliRun loose = CliRun.of("diff", "HEAD~1", "HEAD", study.toString(),
                 "--fail-on-mre-increase", "5", "--fail-on-lost-fit");
-        assertEquals(0, loose.exitCode(), loose.err());
+        assertEquals(0, loose.code(), loose.err());
         assertEquals("**Check passed:** no holdout MRE grows by more than 5 points; no fit is lost or stops"
                 + " converging.", loose.out().lines().toList().get(2));
 
-        ConsoleCapture bad = ConsoleCapture.run("diff", "HEAD~1", "HEAD", study.toString(),
+        CliRun bad = CliRun.of("diff", "HEAD~1", "HEAD", study.toString(),
                 "--fail-on-mre-increase", "-1");
-        assertEquals(Main.USAGE, bad.exitCode());
+        assertEquals(Main.USAGE, bad.code());
         assertTrue(bad.err().contains("--fail-on-mre-increase takes a finite number of points >= 0"), bad.err());
     }
 
     @Test
     void theHelpNamesTheRulesAndTheExitCode() {
-        ConsoleCapture help = ConsoleCapture.run("diff", "--help");
-        assertEquals(0, help.exitCode());
+        CliRun help = CliRun.of("diff", "--help");
+        assertEquals(0, help.code());
         assertEquals("", help.err(), "no picocli warning (a stray % in a description is one)");
         String text = help.out().replaceAll("\\s+", " ");
         assertTrue(text.contains("more than POINTS percentage points (0.5: 3.0% -> 3.6% fails)"), text);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * least squares of log(-log Q) on log C written out (Q = (acc - r)/(1 - r), rows with acc below r * 1.05 or
  * Q >= 1 left out, as DirectPower does), and must be what the study reports and its description says.
  */
+@Tag("full")
 class GadreDatasetChoiceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path GADRE = Path.of("studies/published/data/gadre2024");

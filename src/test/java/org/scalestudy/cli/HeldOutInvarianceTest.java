@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (held-out runs, the curve's prediction band, the quantile) is byte-identical, while the held-out observations and
  * the coverage counts do change.
  */
+@Tag("full")
 class HeldOutInvarianceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STUDY = "krajewski-direct-vs-two-stage.study";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * Fits are cached by a content hash of their inputs: an unchanged rebuild runs no fit, and a site built from

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /** {@code init} writes a study that checks and builds, says what it guessed, and never overwrites silently. */
 class InitCommandTest {
@@ -42,8 +43,8 @@ class InitCommandTest {
         Files.createDirectories(data.getParent());
         Files.writeString(data, wideLadder());
         Path study = dir.resolve("studies/ladder.study");
-        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
-        assertEquals(0, init.exitCode(), init.err());
+        CliRun init = CliRun.of("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.code(), init.err());
         assertTrue(init.err().contains("loss: column 'loss'"), init.err());
         assertTrue(init.err().contains("scores (values in [0, 1]): arc_easy"), init.err());
         assertTrue(init.out().contains("no errors"), init.out());
@@ -72,13 +73,13 @@ class InitCommandTest {
         Files.writeString(data, wideLadder());
         Path study = dir.resolve("ladder.study");
         Files.writeString(study, "mine");
-        ConsoleCapture refused = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
-        assertEquals(Main.USAGE, refused.exitCode());
+        CliRun refused = CliRun.of("init", data.toString(), "--out", study.toString());
+        assertEquals(Main.USAGE, refused.code());
         assertTrue(refused.err().contains("exists; pass --force to replace it"), refused.err());
         assertEquals("mine", Files.readString(study));
-        ConsoleCapture forced = ConsoleCapture.run("init", data.toString(), "--out", study.toString(), "--force",
+        CliRun forced = CliRun.of("init", data.toString(), "--out", study.toString(), "--force",
                 "--title", "Our \"ladder\"");
-        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(0, forced.code(), forced.err());
         assertTrue(Files.readString(study).contains("study \"Our \\\"ladder\\\"\" {"));
     }
 
@@ -87,8 +88,8 @@ class InitCommandTest {
         Path data = dir.resolve("names.csv");
         Files.writeString(data, "name,colour\na,red\n");
         Path study = dir.resolve("names.study");
-        ConsoleCapture run = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
-        assertEquals(Main.STUDY_ERRORS, run.exitCode());
+        CliRun run = CliRun.of("init", data.toString(), "--out", study.toString());
+        assertEquals(Main.STUDY_ERRORS, run.code());
         assertTrue(run.err().contains("found nothing to fit"), run.err());
         assertFalse(Files.exists(study));
     }
@@ -97,8 +98,8 @@ class InitCommandTest {
     void aBadCsvIsReportedAtItsLineAndField(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("bad.csv");
         Files.writeString(data, "a,a\n1,2\n");
-        ConsoleCapture run = ConsoleCapture.run("init", data.toString(), "--out", dir.resolve("x.study").toString());
-        assertEquals(Main.STUDY_ERRORS, run.exitCode());
+        CliRun run = CliRun.of("init", data.toString(), "--out", dir.resolve("x.study").toString());
+        assertEquals(Main.STUDY_ERRORS, run.code());
         assertTrue(run.err().contains("bad.csv:1:2: error: column name 'a' appears twice in the header"), run.err());
     }
 
@@ -111,8 +112,8 @@ class InitCommandTest {
     void theObservationalScalingTableAsReleasedGetsAStudyThatChecksAndBuilds(@TempDir Path dir) throws IOException {
         Path data = Path.of("studies/published/data/obsscaling/base_llm_benchmark_eval_sub_10b.csv").toAbsolutePath();
         Path study = dir.resolve("obs.study");
-        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
-        assertEquals(0, init.exitCode(), init.err());
+        CliRun init = CliRun.of("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.code(), init.err());
         assertTrue(init.err().contains("N (parameters): column 'Model Size (B)' (values 0.07 to 9, in units of 1e9:"
                 + " billions(...))"), init.err());
         assertTrue(init.out().contains("no errors"), init.out());
@@ -130,9 +131,9 @@ class InitCommandTest {
         assertTrue(text.contains("    window params < 9000000000\n    holdout params >= 9000000000\n    drop missing"),
                 text);
         Path site = dir.resolve("site");
-        ConsoleCapture build = ConsoleCapture.run("build", study.toString(), "--out", site.toString(), "--data-root",
+        CliRun build = CliRun.of("build", study.toString(), "--out", site.toString(), "--data-root",
                 data.getParent().toString(), "--no-cache");
-        assertEquals(0, build.exitCode(), build.err());
+        assertEquals(0, build.code(), build.err());
         // 13 of the 92 rows lack FLOPs or a score some law reads (10 without FLOPs; Llama-3-8B's ARC-C, ...).
         assertTrue(build.err().contains("warning: 'drop missing' leaves out 13 rows of data 'runs'"), build.err());
         JsonNode results = new ObjectMapper().readTree(site.resolve("obs/results.json").toFile());
@@ -142,9 +143,9 @@ class InitCommandTest {
     @Test
     void theDemoLadderGetsTheDemoShapeOfStudy(@TempDir Path dir) throws IOException {
         Path study = dir.resolve("demo.study");
-        ConsoleCapture init = ConsoleCapture.run("init", Path.of("studies/data/demo-ladder.csv").toAbsolutePath()
+        CliRun init = CliRun.of("init", Path.of("studies/data/demo-ladder.csv").toAbsolutePath()
                 .toString(), "--out", study.toString());
-        assertEquals(0, init.exitCode(), init.err());
+        assertEquals(0, init.code(), init.err());
         String text = Files.readString(study);
         assertTrue(text.contains("fit loss_law to runs\n    where metric == \"val_loss\"\n"
                 + "    window params < 800000000\n    holdout params >= 800000000"), text);
@@ -164,8 +165,8 @@ class InitCommandTest {
         Files.createDirectories(data.getParent());
         Files.copy(Path.of("studies/published/data/krajewski2025/metrics_dclm_data_mixture.extract.csv"), data);
         Path study = dir.resolve("studies/dclm.study");
-        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
-        assertEquals(0, init.exitCode(), init.err());
+        CliRun init = CliRun.of("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.code(), init.err());
         assertTrue(init.err().contains("148 runs; by tokens per parameter: 10 (24), 20 (54), 40 (24), 80 (24), 160 (22)"),
                 init.err());
         assertTrue(init.err().contains("Eq. 2 at tpr 20, the ratio with the most runs, on 28 benchmark and metric pairs"),
@@ -256,8 +257,8 @@ class InitCommandTest {
         Path data = dir.resolve("metrics_c4_mixture.excerpt.csv");
         Files.copy(Path.of("src/test/resources/data/krajewski2025-c4/metrics_c4_mixture.excerpt.csv"), data);
         Path study = dir.resolve("c4.study");
-        ConsoleCapture init = ConsoleCapture.run("init", data.toString(), "--out", study.toString());
-        assertEquals(0, init.exitCode(), init.err());
+        CliRun init = CliRun.of("init", data.toString(), "--out", study.toString());
+        assertEquals(0, init.code(), init.err());
         assertTrue(init.err().contains("3 runs; by tokens per parameter: 20 (3)"), init.err());
         assertTrue(init.err().contains("loss: fewer than 5 runs with a c4 validation loss, so no loss law"), init.err());
         String text = Files.readString(study);

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * A build killed with SIGKILL (Process.destroyForcibly) at any moment leaves the previous site complete: the
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the swap's two renames the site folder is briefly absent and the old site sits whole in {@code .site-old};
  * the next build puts it back first.) A build after every kill succeeds and writes the new site.
  */
+@Tag("full")
 class KilledBuildTest {
     @TempDir
     Path dir;

@@ -2,11 +2,11 @@ package org.scalestudy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scalestudy.cli.PublishedSite.assertRelative;
-import static org.scalestudy.cli.PublishedSite.claims;
-import static org.scalestudy.cli.PublishedSite.fit;
-import static org.scalestudy.cli.PublishedSite.median;
-import static org.scalestudy.cli.PublishedSite.parameters;
+import static org.scalestudy.testsupport.Approx.assertRelative;
+import static org.scalestudy.testsupport.Approx.median;
+import static org.scalestudy.testsupport.PublishedSite.claims;
+import static org.scalestudy.testsupport.PublishedSite.fit;
+import static org.scalestudy.testsupport.PublishedSite.parameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.PublishedSite;
 
 /**
  * The published studies of Krajewski et al.'s DCLM mixture: every number their descriptions quote
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * release file (read here line by line, not with the tool's reader): Eq. 2, the two-stage linear route
  * and Eq. 5 by least squares, Eq. 4 against scipy.
  */
+@Tag("full")
 class KrajewskiStudiesTest {
     private static final Path RELEASE =
             Path.of("studies/published/data/krajewski2025/metrics_dclm_data_mixture.extract.csv");
@@ -431,10 +434,10 @@ class KrajewskiStudiesTest {
         assertTrue(text.contains("that is 1 MBPP run (at 1e19 FLOPs) and no HumanEval run"), text);
     }
 
-    /** The README's table of published studies quotes the same numbers as the descriptions. */
+    /** The table of published studies (docs/published-studies.md) quotes the same numbers as the descriptions. */
     @Test
     void readmeQuotesTheResults() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/published-studies.md"));
         Map<String, Map<String, Double>> direct = mres(results.get("krajewski-direct-vs-two-stage"));
         claims(readme, "median holdout MRE %.2f%% against %.2f%% and %.2f%%; Eq. 2 below the paper's 4.72%% on %d of"
                 + " the 12", 100 * medianOf(direct, "direct"), 100 * medianOf(direct, "linear"),

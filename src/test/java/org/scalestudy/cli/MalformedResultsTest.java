@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * {@code diff} checks each results.json it reads and refuses a malformed one with exit code 2, naming the

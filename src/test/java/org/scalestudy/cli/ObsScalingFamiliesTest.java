@@ -2,9 +2,9 @@ package org.scalestudy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scalestudy.cli.PublishedSite.assertRelative;
-import static org.scalestudy.cli.PublishedSite.fit;
-import static org.scalestudy.cli.PublishedSite.parameters;
+import static org.scalestudy.testsupport.Approx.assertRelative;
+import static org.scalestudy.testsupport.PublishedSite.fit;
+import static org.scalestudy.testsupport.PublishedSite.parameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.scalestudy.testsupport.CliRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fits against an independent ordinary least squares on the raw CSV (split by hand here, no reader of the
  * tool), its skipped families, and what its narrative says.
  */
+@Tag("full")
 class ObsScalingFamiliesTest {
     private static final Path CSV = Path.of("studies/published/data/obsscaling/base_llm_benchmark_eval_sub_10b.csv");
     private static final double CHANCE = 0.25;
@@ -37,9 +40,9 @@ class ObsScalingFamiliesTest {
 
     @BeforeAll
     static void build() throws IOException {
-        ConsoleCapture run = ConsoleCapture.run("build", "studies/published/obsscaling-families.study", "--out",
+        CliRun run = CliRun.of("build", "studies/published/obsscaling-families.study", "--out",
                 site.toString(), "--no-cache");
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, run.code(), run.err());
         err = run.err();
         results = new ObjectMapper().readTree(site.resolve("obsscaling-families/results.json").toFile());
     }

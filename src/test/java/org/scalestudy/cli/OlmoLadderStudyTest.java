@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cell), the mean of the last 10% of checkpoints summed here, Eq. 2 fitted by the closed-form regression slope
  * {@code Sxy / Sxx}, and the two-step route's stage 1 against scipy.
  */
+@Tag("full")
 class OlmoLadderStudyTest {
     private static final Path DATA = Path.of("studies/published/data/olmo-ladder");
     private static final List<String> TASKS = List.of("mmlu_stem_test", "mmlu_humanities_test",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The pull-request workflow asks for the permissions the README names, runs on pull requests through this
+ * The pull-request workflow asks for the permissions docs/commands.md names, runs on pull requests through this
  * repository's action in diff mode; the action finds its comment by the marker its script writes, and its
  * scripts call only commands and options the tool has (so renaming one breaks this test, not the first pull
  * request after it).
@@ -37,9 +37,9 @@ class PrDiffWorkflowTest {
         assertTrue(action.contains("updateComment") && action.contains("createComment"), "one comment, updated");
         assertTrue(Files.readString(Path.of(".github/workflows/pages.yml")).contains("      - uses: ./\n        with:\n"
                 + "          mode: site\n"), "pages builds through the action too");
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/commands.md"));
         assertTrue(readme.contains("`pull-requests: write`") && readme.contains("`contents: read`"),
-                "the README names the permissions");
+                "docs/commands.md names the permissions");
     }
 
     @Test
@@ -49,7 +49,7 @@ class PrDiffWorkflowTest {
             scripts.append(Files.readString(script).replace("\\\n", " "));  // shell line continuations joined
         }
         String yml = scripts.toString();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine("");   // every command
         Matcher call = Pattern.compile("(?:scalestudy|\"\\$\\{tool\\[@]}\") (build|check|diff|changed|serve|init)"
                 + "([^\\n]*)").matcher(yml);
         List<String> seen = new ArrayList<>();

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.PublishedSite;
 
 /**
  * The prediction intervals of the published studies judged on their held-out runs, from results.json alone (the
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * coverage: the median half-width relative to the prediction is at most 4 times the median absolute relative error
  * of the point predictions. Also: what each fit reports (inside, runs) agrees with its runs' intervals.
  */
+@Tag("full")
 class PredictionCoverageTest {
 
     /** Per held-out run with an interval: inside, half-width / |prediction|, |pred - obs| / |obs|. */

@@ -12,10 +12,13 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scalestudy.report.ResultsJson;
+import org.scalestudy.testsupport.PublishedSite;
 
 /** Every published study's results.json satisfies the schema the site publishes beside it. */
+@Tag("full")
 class PublishedResultsSchemaTest {
 
     @Test

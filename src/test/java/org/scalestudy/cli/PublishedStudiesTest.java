@@ -2,6 +2,11 @@ package org.scalestudy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scalestudy.testsupport.Approx.assertRelative;
+import static org.scalestudy.testsupport.Approx.median;
+import static org.scalestudy.testsupport.PublishedSite.claims;
+import static org.scalestudy.testsupport.PublishedSite.fit;
+import static org.scalestudy.testsupport.PublishedSite.parameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,18 +16,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.PublishedSite;
 
 /**
  * Builds every study in {@code studies/published/} from the public releases copied beside them in
  * {@code studies/published/data/} and checks what their pages claim against their results, against the
  * published figures, and, for Eq. 2, against an independent closed-form least squares on the raw release files.
  */
+@Tag("full")
 class PublishedStudiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path GADRE = Path.of("studies/published/data/gadre2024");
@@ -182,7 +189,7 @@ class PublishedStudiesTest {
         String text = study.get("description").asText();
         claims(text, "On the %d dataset x task groups", shared.size());
         claims(text, "the median holdout MAE is %.3f for Eq. 2, %.3f for two-stage linear and %.3f for two-stage "
-                + "logistic", median(shared, mae, "direct"), median(shared, mae, "linear"), median(shared, mae, "logistic"));
+                + "logistic", medianOf(shared, mae, "direct"), medianOf(shared, mae, "linear"), medianOf(shared, mae, "logistic"));
         Map<String, Integer> best = new HashMap<>();
         Map<String, Integer> worst = new HashMap<>();
         for (String g : shared) {
@@ -289,43 +296,11 @@ class PublishedStudiesTest {
         return new double[] {lo, hi};
     }
 
-    private static void claims(String description, String format, Object... values) {
-        String claim = String.format(Locale.ROOT, format, values);
-        assertTrue(description.contains(claim), "the description should say '" + claim + "':\n" + description);
-    }
-
-    private static JsonNode fit(JsonNode study, String law, String group) {
-        for (JsonNode f : study.get("fits")) {
-            if (f.get("law").asText().equals(law) && f.get("group").asText().equals(group)) {
-                return f;
-            }
-        }
-        throw new AssertionError("no fit of " + law + " in group '" + group + "'");
-    }
-
-    private static Map<String, Double> parameters(JsonNode fit) {
-        Map<String, Double> out = new HashMap<>();
-        for (JsonNode p : fit.get("parameters")) {
-            out.put(p.get("name").asText(), p.get("value").isNull() ? Double.NaN : p.get("value").asDouble());
-        }
-        return out;
-    }
-
-    private static void assertRelative(double expected, double actual, double tolerance) {
-        assertTrue(Math.abs(actual - expected) <= tolerance * Math.abs(expected),
-                "expected " + expected + " within " + tolerance + " relative, got " + actual);
-    }
-
-    private static double median(List<String> groups, Map<String, Map<String, Double>> mae, String law) {
+    private static double medianOf(List<String> groups, Map<String, Map<String, Double>> mae, String law) {
         return median(groups.stream().map(g -> mae.get(g).get(law)).toList());
     }
 
     private static double mean(List<String> groups, Map<String, Map<String, Double>> mae, String law) {
         return groups.stream().mapToDouble(g -> mae.get(g).get(law)).average().orElseThrow();
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

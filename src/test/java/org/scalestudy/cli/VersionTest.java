@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.scalestudy.testsupport.CliRun;
 
 /** {@code --version} names the version pom.xml builds (the release tag's, one source of truth) and the commit. */
 class VersionTest {
@@ -36,7 +37,7 @@ class VersionTest {
         String yml = Files.readString(Path.of(".github/workflows/release.yml"));
         assertTrue(yml.contains("tags: ['v*']"), "runs on version tags");
         assertTrue(yml.contains("-Drevision=\"$VERSION\""), "the tag is the version the jar is built with");
-        assertTrue(yml.contains("mvn -B verify -Drevision=\"$VERSION\""), "the full test suite runs before release");
+        assertTrue(yml.contains("mvn -B verify -Pfull -Drevision=\"$VERSION\""), "the full test suite runs before release");
         assertTrue(yml.contains("sha256sum") && yml.contains("SHA256SUMS"), "checksums are published");
         assertTrue(yml.contains("scalestudy-$VERSION.jar"), "the jar is named by its version");
     }

@@ -16,8 +16,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.scalestudy.cli.CliRun;
+import net.jqwik.api.Tag;
 import org.scalestudy.lang.MutatedStudyPropertyTest.Mutation;
+import org.scalestudy.testsupport.CliRun;
 
 /**
  * The whole command line against hostile studies, seeded so that every run tries the same ones: 500 mutated
@@ -26,6 +27,7 @@ import org.scalestudy.lang.MutatedStudyPropertyTest.Mutation;
  * must exit 0 or 1 with a well-formed array on stdout and nothing like a stack trace anywhere: before the
  * nesting limit, 36 of 680 such mutants crashed every command with StackOverflowError.
  */
+@Tag("full")   // jqwik's tag: 800 runs of the command line
 class HostileStudyFuzzTest {
     static final Path DIR = Path.of("target", "hostile-studies");
     static final ObjectMapper JSON = new ObjectMapper();

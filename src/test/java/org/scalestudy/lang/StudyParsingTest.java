@@ -3,7 +3,6 @@ package org.scalestudy.lang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.scalestudy.lang.ast.Expr;
 import org.scalestudy.lang.ast.FitDecl;
 import org.scalestudy.lang.ast.LawDecl;
 import org.scalestudy.lang.ast.Study;
+import org.scalestudy.testsupport.StudyErrors;
 
 class StudyParsingTest {
 
@@ -20,7 +20,7 @@ class StudyParsingTest {
     }
 
     static List<Diagnostic> errors(String text) {
-        return assertThrows(DiagnosticException.class, () -> parse(text)).diagnostics();
+        return StudyErrors.of(() -> parse(text));
     }
 
     @Test

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of law kinds lists every kind the library has. */
+/** The table of law kinds (docs/laws.md) lists every kind the library has. */
 class LawLibraryDocTest {
     @Test
     void everyLawKindHasARowInTheReadme() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/laws.md"));
         for (LawKind kind : LawLibrary.all()) {
-            assertTrue(readme.contains("| `" + kind.name() + "` |"), "README.md has no row for law kind " + kind.name());
+            assertTrue(readme.contains("| `" + kind.name() + "` |"), "docs/laws.md has no row for law kind " + kind.name());
         }
     }
 }

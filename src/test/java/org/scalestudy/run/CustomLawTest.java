@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.results.FitOutcome;
@@ -28,6 +29,7 @@ class CustomLawTest {
     }
 
     @Test
+    @Tag("full")   // 7 s: the custom law searches all 4,500 starts of the grid (no screening)
     void chinchillaWrittenByHandReproducesTheBuiltIn() throws Exception {
         StudyResult r = build("""
                   law builtin = chinchilla(N: params, D: tokens, y: value)

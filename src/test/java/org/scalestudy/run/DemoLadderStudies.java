@@ -1,14 +1,11 @@
 package org.scalestudy.run;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.scalestudy.lang.Diagnostic;
-import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.testsupport.StudyErrors;
 
 /**
  * Test studies over the demo ladder: {@code body} goes inside a study whose data {@code d} is the
@@ -29,8 +26,6 @@ final class DemoLadderStudies {
 
     /** The study's errors as {@code line:column message}; fails when it builds. */
     static List<String> errors(Path dir, String body) {
-        DiagnosticException e = assertThrows(DiagnosticException.class, () -> build(dir, body));
-        return e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
+        return StudyErrors.atLine(() -> build(dir, body));
     }
 }

@@ -1,13 +1,10 @@
 package org.scalestudy.run;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.scalestudy.lang.Diagnostic;
-import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.testsupport.StudyErrors;
 
 /**
  * A study of two recipes, a and b, whose accuracies follow Eq. 2 exactly (-log acc = A C^-alpha, baseline 0) at
@@ -36,8 +33,6 @@ final class RecipeStudy {
 
     /** The errors building it reports, as {@code line:column message}. */
     static List<String> errors(Path dir, double[] a, double[] alpha, String laws, String fit) {
-        DiagnosticException e = assertThrows(DiagnosticException.class, () -> build(dir, a, alpha, laws, fit));
-        return e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
+        return StudyErrors.atLine(() -> build(dir, a, alpha, laws, fit));
     }
 }

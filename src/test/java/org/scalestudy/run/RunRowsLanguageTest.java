@@ -266,13 +266,13 @@ class RunRowsLanguageTest {
     }
 
     /**
-     * The README shows the paper's study written on the release's long file: that block, inside a study,
+     * The language page (docs/language.md) shows the paper's study written on the release's long file: that block, inside a study,
      * must check and give one fit per law and benchmark (6 benchmarks x 3 laws) with the 8 runs above 6e21
      * FLOPs held out.
      */
     @Test
     void theReadmesStudyOnThePapersDataBuilds() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/language.md"));
         int at = readme.indexOf("```", readme.indexOf("The paper's study on its own long file"));
         String block = readme.substring(readme.indexOf('\n', at) + 1, readme.indexOf("```", at + 3));
         Path data = dir.resolve("data/krajewski2025");

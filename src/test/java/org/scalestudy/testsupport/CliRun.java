@@ -1,12 +1,13 @@
-package org.scalestudy.cli;
+package org.scalestudy.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.scalestudy.cli.Main;
 
-/** Runs {@link Main#execute} in-process and keeps what it printed. */
-record ConsoleCapture(int exitCode, String out, String err) {
-    static ConsoleCapture run(String... args) {
+/** Runs the command line in this JVM and keeps what it printed. */
+public record CliRun(int code, String out, String err) {
+    public static synchronized CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream savedOut = System.out;
@@ -20,6 +21,6 @@ record ConsoleCapture(int exitCode, String out, String err) {
             System.setOut(savedOut);
             System.setErr(savedErr);
         }
-        return new ConsoleCapture(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package org.scalestudy.cli;
+package org.scalestudy.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,36 +12,52 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.scalestudy.cli.Main;
 
 /**
- * {@code studies/published/} built once per test JVM (every published-study test reads the same
- * results), and what those tests share to read them: fits by law and group, parameters, and checks of
- * what a description claims.
+ * {@code studies/published/} built once per test JVM, with {@code scalestudy build --no-cache} (the Epoch
+ * bootstrap alone is a minute of CPU): every published-study test and the browser test read this one site. And
+ * what those tests share to read it: fits by law and group, parameters, and checks of what a description claims.
+ * Tests that use it belong to the full tier ({@code @Tag("full")}).
  */
-final class PublishedSite {
+public final class PublishedSite {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path site;
     private static Map<String, JsonNode> results;
 
     private PublishedSite() {
     }
 
+    /** The built site's folder (a study's pages in {@code <slug>/}); deleted when the JVM exits. Do not write to it. */
+    public static synchronized Path site() {
+        if (site == null) {
+            try {
+                Path dir = Files.createTempDirectory("published-site");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+                Path out = dir.resolve("site");
+                assertEquals(0, Main.execute("build", "studies/published", "--out", out.toString(), "--no-cache", "-q"));
+                site = out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return site;
+    }
+
     /** Every published study's {@code results.json}, by slug. */
-    static synchronized Map<String, JsonNode> results() {
+    public static synchronized Map<String, JsonNode> results() {
         if (results == null) {
             try {
-                Path site = Files.createTempDirectory("published-site");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(site)));
-                assertEquals(0, Main.execute("build", "studies/published", "--out", site.toString(), "--no-cache"));
+                Path built = site();
                 Map<String, JsonNode> out = new TreeMap<>();
                 try (Stream<Path> studies = Files.list(Path.of("studies/published"))) {
                     for (Path study : studies.filter(p -> p.toString().endsWith(".study")).toList()) {
                         String slug = study.getFileName().toString().replace(".study", "");
-                        out.put(slug, JSON.readTree(site.resolve(slug).resolve("results.json").toFile()));
+                        out.put(slug, JSON.readTree(built.resolve(slug).resolve("results.json").toFile()));
                     }
                 }
                 results = Collections.unmodifiableMap(out);
@@ -62,12 +78,14 @@ final class PublishedSite {
         }
     }
 
-    static void claims(String description, String format, Object... values) {
+    /** Fails unless the description says {@code format} filled with {@code values} (in the root locale). */
+    public static void claims(String description, String format, Object... values) {
         String claim = String.format(Locale.ROOT, format, values);
         assertTrue(description.contains(claim), "the description should say '" + claim + "':\n" + description);
     }
 
-    static JsonNode fit(JsonNode study, String law, String group) {
+    /** The study's fit of {@code law} in {@code group} ("" when the fit has no groups). */
+    public static JsonNode fit(JsonNode study, String law, String group) {
         for (JsonNode f : study.get("fits")) {
             if (f.get("law").asText().equals(law) && f.get("group").asText().equals(group)) {
                 return f;
@@ -76,21 +94,12 @@ final class PublishedSite {
         throw new AssertionError("no fit of " + law + " in group '" + group + "'");
     }
 
-    static Map<String, Double> parameters(JsonNode fit) {
+    /** A fit's parameter values by name (NaN for a null value). */
+    public static Map<String, Double> parameters(JsonNode fit) {
         Map<String, Double> out = new HashMap<>();
         for (JsonNode p : fit.get("parameters")) {
             out.put(p.get("name").asText(), p.get("value").isNull() ? Double.NaN : p.get("value").asDouble());
         }
         return out;
-    }
-
-    static void assertRelative(double expected, double actual, double tolerance) {
-        assertTrue(Math.abs(actual - expected) <= tolerance * Math.abs(expected),
-                "expected " + expected + " within " + tolerance + " relative, got " + actual);
-    }
-
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }
