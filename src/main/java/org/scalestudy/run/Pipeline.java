@@ -82,8 +82,11 @@ public final class Pipeline {
         return run(checked, null, Progress.NONE).results();
     }
 
-    /** The results, and how many fits came from the cache and how many ran. */
-    public record Run(List<StudyResult> results, int cachedFits, int ranFits) { }
+    /**
+     * The results, how many fits came from the cache and how many ran, and how many bootstrap refits ran (a
+     * cached fit brings its draws, so a fully cached build runs none).
+     */
+    public record Run(List<StudyResult> results, int cachedFits, int ranFits, long bootstrapRefits) { }
 
     /**
      * Fits every checked study, taking fits from {@code cache} when it has them (null: no cache).
@@ -101,6 +104,6 @@ public final class Pipeline {
         } finally {
             progress.finished();
         }
-        return new Run(results, runner.cached(), runner.ran());
+        return new Run(results, runner.cached(), runner.ran(), runner.refits());
     }
 }
