@@ -1,0 +1,68 @@
+package org.scalestudy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compute once (issue 18): every published study built twice with one fit cache. The second build runs no fit
+ * and no bootstrap refit (the decisions of gadre-dataset-choice and the joint fits' multipliers take the draws
+ * kept in the cache), and writes a site byte-identical to the first's.
+ */
+class CachedRebuildTest {
+    private static final Pattern SUMMARY =
+            Pattern.compile("fits: (\\d+) run, (\\d+) from the cache; bootstrap refits: (\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondBuildOfEveryPublishedStudyRunsNothingAndWritesTheSameBytes() throws IOException {
+        long[] cold = summary(build("cold"));
+        long[] warm = summary(build("warm"));
+        assertTrue(cold[0] > 0, "the cold build fits");
+        assertEquals(0, cold[1], "the cold build starts from an empty cache");
+        // epoch-chinchilla alone declares "bootstrap 1000"; gadre-dataset-choice two more fits of 1,000 each.
+        assertTrue(cold[2] >= 3000, "the cold build ran " + cold[2] + " bootstrap refits");
+        assertEquals(0, warm[0], "fits run by the cached rebuild");
+        assertEquals(cold[0], warm[1], "every fit of the cold build comes from the cache");
+        assertEquals(0, warm[2], "bootstrap refits run by the cached rebuild");
+        List<Path> files = files(dir.resolve("cold"));
+        assertEquals(files, files(dir.resolve("warm")), "the same files");
+        assertTrue(files.size() > 9, "a site per study");
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("cold").resolve(f)),
+                    Files.readAllBytes(dir.resolve("warm").resolve(f)), f.toString());
+        }
+    }
+
+    private CliRun build(String out) {
+        CliRun run = CliRun.of("build", "studies/published", "--out", dir.resolve(out).toString(), "--cache",
+                dir.resolve("cache").toString());
+        assertEquals(0, run.code(), run.err());
+        return run;
+    }
+
+    /** Fits run, fits from the cache, bootstrap refits, from the build's summary line. */
+    private static long[] summary(CliRun run) {
+        Matcher m = SUMMARY.matcher(run.out());
+        assertTrue(m.find(), run.out());
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+}
