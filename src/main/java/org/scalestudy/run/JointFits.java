@@ -112,8 +112,8 @@ final class JointFits {
         Set<String> shared = new TreeSet<>(first.share().parameters());
         List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(FitTask.FIT)).toList();
         long[] seeds = members.stream().mapToLong(Bootstrap::seedOf).toArray();
-        List<double[]> out = new ArrayList<>();
-        for (int b = 0; b < first.resamples(); b++) {
+        // Resamples in parallel (each its own generators' draws), collected in resample order.
+        return java.util.stream.IntStream.range(0, first.resamples()).parallel().mapToObj(b -> {
             List<double[][]> groups = new ArrayList<>();
             for (int j = 0; j < members.size(); j++) {
                 groups.add(Bootstrap.resampleRows(fitRows.get(j), seeds[j], b));
@@ -123,9 +123,8 @@ final class JointFits {
             for (int j = 0; j < members.size(); j++) {
                 multipliers[j] = law.computeMultiplier(reports.get(0).params(), reports.get(j).params(), shared);
             }
-            out.add(multipliers);
-        }
-        return out;
+            return multipliers;
+        }).toList();
     }
 
     /**
