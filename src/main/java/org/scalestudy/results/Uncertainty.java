@@ -1,5 +1,6 @@
 package org.scalestudy.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * @param draws     every resample's refitted parameters, kept (and cached) for what else needs them; not part of
  *                  results.json
  */
-public record Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band, Draws draws) {
+public record Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band,
+                          @JsonIgnore Draws draws) {
 
     /** Intervals whose draws were not kept. */
     public Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band) {
