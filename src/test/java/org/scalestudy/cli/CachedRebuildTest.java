@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalestudy.run.Pipeline;
+import org.scalestudy.run.StudyFiles;
 
 /**
  * Compute once (issue 18): every published study built twice with one fit cache. The second build runs no fit
@@ -27,15 +29,20 @@ class CachedRebuildTest {
     Path dir;
 
     @Test
-    void aSecondBuildOfEveryPublishedStudyRunsNothingAndWritesTheSameBytes() throws IOException {
+    void aSecondBuildOfEveryPublishedStudyRunsNothingAndWritesTheSameBytes() throws Exception {
+        int tasks = Pipeline.check(StudyFiles.find(List.of(Path.of("studies/published")))).studies().stream()
+                .mapToInt(s -> s.tasks().size()).sum();
         long[] cold = summary(build("cold"));
         long[] warm = summary(build("warm"));
-        assertTrue(cold[0] > 0, "the cold build fits");
-        assertEquals(0, cold[1], "the cold build starts from an empty cache");
+        assertEquals(tasks, cold[0] + cold[1], "every fit task of the cold build runs or is read back");
+        // Only the 12 Eq. 2 fits that krajewski-direct-vs-two-stage and krajewski-functional-forms both state (the
+        // same law, rows and bootstrap: the same key) can come from the cache in a cold build: whichever study
+        // stores one first, the other may read it (both may fit it when they reach it at once).
+        assertTrue(cold[1] <= 12, cold[1] + " fits of the cold build came from the cache");
         // epoch-chinchilla alone declares "bootstrap 1000"; gadre-dataset-choice two more fits of 1,000 each.
         assertTrue(cold[2] >= 3000, "the cold build ran " + cold[2] + " bootstrap refits");
         assertEquals(0, warm[0], "fits run by the cached rebuild");
-        assertEquals(cold[0], warm[1], "every fit of the cold build comes from the cache");
+        assertEquals(tasks, warm[1], "every fit of the cached rebuild comes from the cache");
         assertEquals(0, warm[2], "bootstrap refits run by the cached rebuild");
         List<Path> files = files(dir.resolve("cold"));
         assertEquals(files, files(dir.resolve("warm")), "the same files");
