@@ -88,8 +88,10 @@ public final class DiffCommand implements Callable<Integer> {
         String study = arguments.size() == 3 ? arguments.get(2) : null;
         try {
             org.scalestudy.run.FitCache fits = noCache ? null : new org.scalestudy.run.FitCache(cache, Version.VERSION);
-            SortedMap<String, JsonNode> before = study == null ? load(a, fits) : GitRevision.build(a, Path.of(study), fits);
-            SortedMap<String, JsonNode> after = study == null ? load(b, fits) : GitRevision.build(b, Path.of(study), fits);
+            SortedMap<String, JsonNode> before = study == null ? load(a, fits)
+                    : GitRevision.build(a, Path.of(study), fits);
+            SortedMap<String, JsonNode> after = study == null ? load(b, fits)
+                    : GitRevision.build(b, Path.of(study), fits);
             String beforeLabel = study == null ? a : a + ":" + study;
             String afterLabel = study == null ? b : b + ":" + study;
             ResultsDiff.Report report = ResultsDiff.compare(before, after, tolerance);
