@@ -35,7 +35,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where fits are cached (default: .scalestudy-cache/, as for build).")
     Path cache = Path.of(".scalestudy-cache");
 
-    @Option(names = "--no-cache", description = "Fit everything on every rebuild, and neither read nor write the cache.")
+    @Option(names = "--no-cache",
+            description = "Fit everything on every rebuild, and neither read nor write the cache.")
     boolean noCache;
 
     @Override

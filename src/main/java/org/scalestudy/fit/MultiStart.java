@@ -293,8 +293,8 @@ public final class MultiStart {
 
     /**
      * {@code solve(0 ... count-1)}, each result in its own slot. In parallel, one worker per thread
-     * of the pool it runs on (outside a pool: of the common pool, plus the caller) takes the next index from a shared counter until none is
-     * left: dynamic scheduling, because the cost of a start varies a lot and costly starts cluster
+     * of the pool it runs on (outside a pool: of the common pool, plus the caller) takes the next index
+     * from a shared counter until none is left: dynamic scheduling, because the cost of a start varies a lot and costly starts cluster
      * in a grid (a parallel stream's few coarse chunks left one thread idle for a third of the time).
      * Which thread solves which index does not affect any result.
      */

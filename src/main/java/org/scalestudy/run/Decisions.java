@@ -24,8 +24,8 @@ import org.scalestudy.results.ParameterValue;
  * <p>Resample {@code b} of every choice is the resample {@code b} of its fit's bootstrap (its own seed,
  * {@link Bootstrap#seedOf}, so the same draws as its intervals), and the choices' resamples are independent, so
  * each resample gives one joint draw of the predictions. The draws are those kept with the fit
- * ({@link org.scalestudy.results.Uncertainty#draws()}, cached with it), so deciding refits nothing. Ties rank the choice listed first higher (in the prediction and the observations); in a resample, the
- * ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
+ * ({@link org.scalestudy.results.Uncertainty#draws()}, cached with it), so deciding refits nothing. Ties rank
+ * the choice listed first higher (in the prediction and the observations); in a resample, the ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
  */
 final class Decisions {
     private Decisions() {

@@ -42,7 +42,8 @@ public final class FitCache {
         return dir;
     }
 
-    String key(org.scalestudy.check.FitTask task, boolean sweep, java.util.List<org.scalestudy.check.FitTask> partners) {
+    String key(org.scalestudy.check.FitTask task, boolean sweep,
+               java.util.List<org.scalestudy.check.FitTask> partners) {
         return FitKey.of(task, toolVersion, sweep, partners);
     }
 

@@ -9,8 +9,8 @@ import org.scalestudy.check.FitTask;
 /**
  * The content hash of a fit's inputs: SHA-256 over the tool version, the law's name, spec, kind and formula,
  * the dataset and group names, the axis labels, every row's id, values (as IEEE bits), role and note, and the
- * bootstrap and targets, and for a joint fit the same of every task it is fitted with. Everything an outcome depends on, except the fit statement's line, which
- * {@link FitRunner} sets on an outcome read from the cache (so adding a comment above a fit does not refit it).
+ * bootstrap and targets, and for a joint fit the same of every task it is fitted with. Everything an outcome
+ * depends on, except the fit statement's line, which {@link FitRunner} sets on an outcome read from the cache (so adding a comment above a fit does not refit it).
  */
 final class FitKey {
     /** Bump when the meaning of a cached outcome changes without a version change. */
