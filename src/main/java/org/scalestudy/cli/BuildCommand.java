@@ -91,7 +91,7 @@ public final class BuildCommand implements Callable<Integer> {
                             + r.fits().size() + " fit" + (r.fits().size() == 1 ? "" : "s") + ")");
                 }
                 System.out.println("fits: " + run.ranFits() + " run, " + run.cachedFits() + " from the cache"
-                        + (fitCache == null ? " (cache off)" : ""));
+                        + (fitCache == null ? " (cache off)" : "") + "; bootstrap refits: " + run.bootstrapRefits());
             }
             return 0;
         } catch (DiagnosticException e) {

@@ -64,6 +64,13 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Exit with code 3 when a fit or a study is gone, or a fit converged before and does not now.")
     boolean lostFits;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Where fits of the studies it builds are cached (default: .scalestudy-cache/, as for build).")
+    Path cache = Path.of(".scalestudy-cache");
+
+    @Option(names = "--no-cache", description = "Fit every study it builds, and neither read nor write the cache.")
+    boolean noCache;
+
     @Override
     public Integer call() {
         Tolerance tolerance;
@@ -80,8 +87,11 @@ public final class DiffCommand implements Callable<Integer> {
         String b = arguments.get(1);
         String study = arguments.size() == 3 ? arguments.get(2) : null;
         try {
-            SortedMap<String, JsonNode> before = study == null ? load(a) : GitRevision.build(a, Path.of(study));
-            SortedMap<String, JsonNode> after = study == null ? load(b) : GitRevision.build(b, Path.of(study));
+            org.scalestudy.run.FitCache fits = noCache ? null : new org.scalestudy.run.FitCache(cache, Version.VERSION);
+            SortedMap<String, JsonNode> before = study == null ? load(a, fits)
+                    : GitRevision.build(a, Path.of(study), fits);
+            SortedMap<String, JsonNode> after = study == null ? load(b, fits)
+                    : GitRevision.build(b, Path.of(study), fits);
             String beforeLabel = study == null ? a : a + ":" + study;
             String afterLabel = study == null ? b : b + ":" + study;
             ResultsDiff.Report report = ResultsDiff.compare(before, after, tolerance);
@@ -105,14 +115,15 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** A path on disk, else {@code REV:PATH}. */
-    private static SortedMap<String, JsonNode> load(String argument) throws IOException, DiagnosticException {
+    private static SortedMap<String, JsonNode> load(String argument, org.scalestudy.run.FitCache fits)
+            throws IOException, DiagnosticException {
         Path path = Path.of(argument);
         if (Files.exists(path)) {
-            return Builds.load(path);
+            return Builds.load(path, fits);
         }
         int colon = argument.indexOf(':');
         if (colon > 0 && colon < argument.length() - 1) {
-            return GitRevision.build(argument.substring(0, colon), Path.of(argument.substring(colon + 1)));
+            return GitRevision.build(argument.substring(0, colon), Path.of(argument.substring(colon + 1)), fits);
         }
         throw new IOException("no such file or folder: " + argument + " (for a git revision write REV:STUDY)");
     }

@@ -31,6 +31,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often to look for changed files, in milliseconds (default: 300).")
     long pollMillis;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Where fits are cached (default: .scalestudy-cache/, as for build).")
+    Path cache = Path.of(".scalestudy-cache");
+
+    @Option(names = "--no-cache",
+            description = "Fit everything on every rebuild, and neither read nor write the cache.")
+    boolean noCache;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535 || pollMillis < 10) {
@@ -39,7 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Preview preview;
         try {
-            preview = Preview.start(List.of(input), port, pollMillis, System.err);
+            preview = Preview.start(List.of(input), port, pollMillis, System.err,
+                    noCache ? null : new org.scalestudy.run.FitCache(cache, Version.VERSION));
         } catch (IOException e) {
             System.err.println("scalestudy: " + e.getMessage());
             return Main.USAGE;

@@ -13,7 +13,9 @@ import org.scalestudy.lang.DiagnosticException;
 import org.scalestudy.lang.TextInput;
 import org.scalestudy.report.ResultsJson;
 import org.scalestudy.results.StudyResult;
+import org.scalestudy.run.FitCache;
 import org.scalestudy.run.Pipeline;
+import org.scalestudy.run.Progress;
 import org.scalestudy.run.StudyFiles;
 
 /**
@@ -29,8 +31,13 @@ public final class Builds {
 
     /** A {@code results.json} file, a site folder (an empty folder: no studies), or a study file on disk. */
     public static SortedMap<String, JsonNode> load(Path path) throws IOException, DiagnosticException {
+        return load(path, null);
+    }
+
+    /** As above, a study file built with fits from {@code cache} (null: none). */
+    public static SortedMap<String, JsonNode> load(Path path, FitCache cache) throws IOException, DiagnosticException {
         if (Files.isRegularFile(path) && path.toString().endsWith(".study")) {
-            return build(List.of(path));
+            return build(List.of(path), cache);
         }
         if (Files.isRegularFile(path)) {
             return single(path);
@@ -63,9 +70,19 @@ public final class Builds {
 
     /** Checks, fits and serialises the studies, writing nothing. */
     public static SortedMap<String, JsonNode> build(List<Path> studies) throws IOException, DiagnosticException {
+        return build(studies, null);
+    }
+
+    /**
+     * As above, taking fits from {@code cache} and storing new ones in it (null: no cache). The cache key is the
+     * fit's inputs, not the study's path, so a study copied out of a git revision reuses the fits of its
+     * working-tree twin.
+     */
+    public static SortedMap<String, JsonNode> build(List<Path> studies, FitCache cache)
+            throws IOException, DiagnosticException {
         Pipeline.Checked checked = Pipeline.check(StudyFiles.find(studies));
         SortedMap<String, JsonNode> out = new TreeMap<>();
-        for (StudyResult result : Pipeline.run(checked)) {
+        for (StudyResult result : Pipeline.run(checked, cache, Progress.NONE).results()) {
             out.put(result.slug(), JSON.readTree(ResultsJson.write(result)));
         }
         return out;

@@ -28,6 +28,12 @@ public final class GitRevision {
     /** The results of {@code study} (a path on disk, which need not exist any more) at {@code revision}. */
     public static SortedMap<String, JsonNode> build(String revision, Path study)
             throws IOException, DiagnosticException {
+        return build(revision, study, null);
+    }
+
+    /** As above, taking fits from {@code cache} and storing new ones in it (null: no cache). */
+    public static SortedMap<String, JsonNode> build(String revision, Path study, org.scalestudy.run.FitCache cache)
+            throws IOException, DiagnosticException {
         if (revision.isEmpty() || revision.startsWith("-")) {
             throw new IOException("'" + revision + "' is not a git revision");
         }
@@ -74,7 +80,7 @@ public final class GitRevision {
                 }
             }
             try {
-                return Builds.build(List.of(studyCopy));
+                return Builds.build(List.of(studyCopy), cache);
             } catch (DiagnosticException e) {
                 throw new DiagnosticException(renamed(e.diagnostics(), StudyFiles.display(copy) + "/", revision + ":"));
             }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -30,7 +31,7 @@ import java.util.stream.IntStream;
  * going to the lowest start index; screening ranks the starts by value, ties by index, and decides
  * after each whole batch. A start "reached the best" when its final objective (after
  * polishing, for polished starts) is within a relative {@link #AGREEMENT} of the best. Parallel
- * runs schedule starts dynamically over the common pool's threads and the caller's.
+ * runs schedule starts dynamically over the threads of the pool they run on.
  *
  * <p>{@link #run} returns the best start's {@link OptimizeResult}, with the evaluations of every start and
  * stage summed, the starts searched and at the best counted, and a message that tells the search's
@@ -297,14 +298,17 @@ public final class MultiStart<F extends Objective> {
 
     /**
      * {@code solve(0 ... count-1)}, each result in its own slot. In parallel, one worker per thread
-     * of the common pool (plus the caller) takes the next index from a shared counter until none is
-     * left: dynamic scheduling, because the cost of a start varies a lot and costly starts cluster
+     * of the pool it runs on (outside a pool: of the common pool, plus the caller) takes the next index
+     * from a shared counter until none is left: dynamic scheduling, because the cost of a start varies a lot and costly starts cluster
      * in a grid (a parallel stream's few coarse chunks left one thread idle for a third of the time).
      * Which thread solves which index does not affect any result.
      */
     private OptimizeResult[] solveAll(int count, IntFunction<OptimizeResult> solve) {
         OptimizeResult[] results = new OptimizeResult[count];
-        int workers = Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1);
+        // The pool this runs on (the run stage's own, sized to the machine), else the common pool and the caller.
+        int threads = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
+                : ForkJoinPool.getCommonPoolParallelism() + 1;
+        int workers = Math.min(count, threads);
         if (!parallel || workers <= 1) {
             for (int i = 0; i < count; i++) {
                 results[i] = solve.apply(i);

@@ -1,59 +1,99 @@
 package org.scalestudy.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.scalestudy.fit.OptimizeResult;
 
 /**
- * One law fitted to one group of one dataset.
+ * One law fitted to one group of one dataset, in parts that change apart: what was fitted ({@link Subject}),
+ * the point estimate and its predictions ({@link Estimate}), the bootstrap behind its intervals, the checks of
+ * its extrapolation ({@link Checks}), the prediction intervals sized from them, and the degeneracy flag. Each
+ * stage that adds to an outcome replaces one part with a {@code with…} method, so a new field is added to one
+ * part and to the code that makes that part, not to every copy. The flat accessors ({@link #law()},
+ * {@link #parameters()}, …) read through the parts.
  *
- * @param law            the law's name in the study (e.g. {@code direct})
- * @param lawKind        the built-in it instantiates (e.g. {@code direct_power})
- * @param formula        the law's formula in plain text, e.g. {@code -log Q = A * C^(-alpha)}
- * @param dataset        the dataset's name
- * @param group          the group key, e.g. {@code metric=arc_easy}; "" when the fit is not grouped
- * @param line           the study line of the fit statement
- * @param xLabel         what the chart's x axis shows (e.g. {@code C = 6ND (FLOPs)})
- * @param yLabel         what is observed and predicted (e.g. {@code acc})
- * @param parameters     fitted parameter values, in the law's order
- * @param optimization   how the fit went
- * @param fitMetrics     errors on the rows the law was fitted on
- * @param holdoutMetrics errors on the held-out rows (n = 0 when there are none)
- * @param runs           every row in the fit's scope, in data order
- * @param curve          the fitted curve, sampled for the chart, extended past the largest run
- * @param targets        predictions at the targets the study names, in order
- * @param uncertainty    the bootstrap behind the intervals, or null when the fit has none
- * @param computeOptimal for a loss law in N and D, the compute-optimal frontier: a point per decade of
- *                       compute over the curve's range and one per target, by compute; empty otherwise
- * @param window         fit-window sensitivity: holdout error of refits on ever smaller fit windows, largest
- *                       cut-off first (empty without holdout rows)
- * @param backtest       rolling-origin back-tests inside the fit window, which size the prediction intervals
- * @param prediction     how the prediction intervals (on held-out runs, targets and the curve) were sized and
- *                       how they fared; null when the law has no back-tests to size them
- * @param degenerate     why the fit's uncertainty cannot be trusted ("" when it can): no spare degree of freedom
- *                       (fit runs at most the parameters) or more than 10% of bootstrap refits failed
+ * @param subject     what was fitted, and where the study says so
+ * @param estimate    the fitted parameters, how the search went, errors, runs, curve, targets and frontier
+ * @param uncertainty the bootstrap behind the intervals, or null when the fit has none
+ * @param checks      the fit-window sweep and the rolling-origin back-tests
+ * @param prediction  how the prediction intervals (on held-out runs, targets and the curve) were sized and how they
+ *                    fared; null when the law has no back-tests to size them
+ * @param degenerate  why the fit's uncertainty cannot be trusted ("" when it can): no spare degree of freedom (fit
+ *                    runs at most the parameters) or more than 10% of bootstrap refits failed
  */
-public record FitOutcome(
-        String law,
-        String lawKind,
-        String formula,
-        String dataset,
-        String group,
-        int line,
-        String xLabel,
-        String yLabel,
-        List<ParameterValue> parameters,
-        OptimizeResult optimization,
-        Metrics fitMetrics,
-        Metrics holdoutMetrics,
-        List<RunRow> runs,
-        List<CurvePoint> curve,
-        List<TargetPrediction> targets,
-        Uncertainty uncertainty,
-        List<ComputeOptimal> computeOptimal,
-        List<WindowPoint> window,
-        BackTest backtest,
-        PredictionSummary prediction,
-        String degenerate) {
+public record FitOutcome(@JsonIgnore Subject subject, @JsonIgnore Estimate estimate, Uncertainty uncertainty,
+                         @JsonIgnore Checks checks, PredictionSummary prediction, String degenerate) {
+
+    /**
+     * What was fitted.
+     *
+     * @param law     the law's name in the study (e.g. {@code direct})
+     * @param lawKind the built-in it instantiates (e.g. {@code direct_power})
+     * @param formula the law's formula in plain text, e.g. {@code -log Q = A * C^(-alpha)}
+     * @param dataset the dataset's name
+     * @param group   the group key, e.g. {@code metric=arc_easy}; "" when the fit is not grouped
+     * @param line    the study line of the fit statement
+     * @param xLabel  what the chart's x axis shows (e.g. {@code C = 6ND (FLOPs)})
+     * @param yLabel  what is observed and predicted (e.g. {@code acc})
+     */
+    public record Subject(String law, String lawKind, String formula, String dataset, String group, int line,
+                          String xLabel, String yLabel) {
+        public Subject withLine(int newLine) {
+            return new Subject(law, lawKind, formula, dataset, group, newLine, xLabel, yLabel);
+        }
+    }
+
+    /**
+     * The point estimate and what it predicts.
+     *
+     * @param parameters     fitted parameter values, in the law's order (with bootstrap intervals when there are)
+     * @param optimization   how the fit went
+     * @param fitMetrics     errors on the rows the law was fitted on
+     * @param holdoutMetrics errors on the held-out rows (n = 0 when there are none)
+     * @param runs           every row in the fit's scope, in data order
+     * @param curve          the fitted curve, sampled for the chart, extended past the largest run
+     * @param targets        predictions at the targets the study names, in order
+     * @param computeOptimal for a loss law in N and D, the compute-optimal frontier: a point per decade of compute
+     *                       over the curve's range and one per target, by compute; empty otherwise
+     */
+    public record Estimate(List<ParameterValue> parameters, OptimizeResult optimization, Metrics fitMetrics,
+                           Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
+                           List<TargetPrediction> targets, List<ComputeOptimal> computeOptimal) {
+        /** This estimate with other runs and targets (e.g. with prediction intervals). */
+        public Estimate withRunsAndTargets(List<RunRow> newRuns, List<TargetPrediction> newTargets) {
+            return new Estimate(parameters, optimization, fitMetrics, holdoutMetrics, newRuns, curve, newTargets,
+                    computeOptimal);
+        }
+    }
+
+    /**
+     * How far the fit's extrapolation can be trusted, from refits on parts of its fit rows.
+     *
+     * @param window   fit-window sensitivity: holdout error of refits on ever smaller fit windows, largest cut-off
+     *                 first (empty without holdout rows or when no chart shows it)
+     * @param backtest rolling-origin back-tests inside the fit window, which size the prediction intervals
+     */
+    public record Checks(List<WindowPoint> window, BackTest backtest) {
+        public static final Checks NONE = new Checks(List.of(), BackTest.none());
+    }
+
+    /** A fit without prediction intervals or a degeneracy flag. */
+    public FitOutcome(Subject subject, Estimate estimate, Uncertainty uncertainty, Checks checks) {
+        this(subject, estimate, uncertainty, checks, null, "");
+    }
+
+    /** Every field flat, in the order of the parts. */
+    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
+                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
+                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
+                      List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal,
+                      List<WindowPoint> window, BackTest backtest, PredictionSummary prediction, String degenerate) {
+        this(new Subject(law, lawKind, formula, dataset, group, line, xLabel, yLabel),
+                new Estimate(parameters, optimization, fitMetrics, holdoutMetrics, runs, curve, targets,
+                        computeOptimal),
+                uncertainty, new Checks(window, backtest), prediction, degenerate);
+    }
 
     /** A fit without back-tests. */
     public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
@@ -63,28 +103,6 @@ public record FitOutcome(
                       List<WindowPoint> window) {
         this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
                 holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window, BackTest.none(), null, "");
-    }
-
-    /** This fit, stated at another line of the study. */
-    public FitOutcome withLine(int newLine) {
-        return new FitOutcome(law, lawKind, formula, dataset, group, newLine, xLabel, yLabel, parameters,
-                optimization, fitMetrics, holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window,
-                backtest, prediction, degenerate);
-    }
-
-    /** This fit with prediction intervals on its runs and targets, and their summary. */
-    public FitOutcome withPrediction(List<RunRow> newRuns, List<TargetPrediction> newTargets,
-                                     PredictionSummary newPrediction) {
-        return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters,
-                optimization, fitMetrics, holdoutMetrics, newRuns, curve, newTargets, uncertainty, computeOptimal,
-                window, backtest, newPrediction, degenerate);
-    }
-
-    /** This fit, flagged (or not) as degenerate. */
-    public FitOutcome withDegenerate(String reason) {
-        return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters,
-                optimization, fitMetrics, holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal,
-                window, backtest, prediction, reason);
     }
 
     /** A fit without a window sweep. */
@@ -102,5 +120,137 @@ public record FitOutcome(
                       Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve) {
         this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
                 holdoutMetrics, runs, curve, List.of(), null, List.of(), List.of());
+    }
+
+    // The parts' fields, read through: results.json holds them flat, as one object (the parts are not its keys).
+
+    @JsonProperty("law")
+    public String law() {
+        return subject.law();
+    }
+
+    @JsonProperty("lawKind")
+    public String lawKind() {
+        return subject.lawKind();
+    }
+
+    @JsonProperty("formula")
+    public String formula() {
+        return subject.formula();
+    }
+
+    @JsonProperty("dataset")
+    public String dataset() {
+        return subject.dataset();
+    }
+
+    @JsonProperty("group")
+    public String group() {
+        return subject.group();
+    }
+
+    @JsonProperty("line")
+    public int line() {
+        return subject.line();
+    }
+
+    @JsonProperty("xLabel")
+    public String xLabel() {
+        return subject.xLabel();
+    }
+
+    @JsonProperty("yLabel")
+    public String yLabel() {
+        return subject.yLabel();
+    }
+
+    @JsonProperty("parameters")
+    public List<ParameterValue> parameters() {
+        return estimate.parameters();
+    }
+
+    @JsonProperty("optimization")
+    public OptimizeResult optimization() {
+        return estimate.optimization();
+    }
+
+    @JsonProperty("fitMetrics")
+    public Metrics fitMetrics() {
+        return estimate.fitMetrics();
+    }
+
+    @JsonProperty("holdoutMetrics")
+    public Metrics holdoutMetrics() {
+        return estimate.holdoutMetrics();
+    }
+
+    @JsonProperty("runs")
+    public List<RunRow> runs() {
+        return estimate.runs();
+    }
+
+    @JsonProperty("curve")
+    public List<CurvePoint> curve() {
+        return estimate.curve();
+    }
+
+    @JsonProperty("targets")
+    public List<TargetPrediction> targets() {
+        return estimate.targets();
+    }
+
+    @JsonProperty("computeOptimal")
+    public List<ComputeOptimal> computeOptimal() {
+        return estimate.computeOptimal();
+    }
+
+    @JsonProperty("window")
+    public List<WindowPoint> window() {
+        return checks.window();
+    }
+
+    @JsonProperty("backtest")
+    public BackTest backtest() {
+        return checks.backtest();
+    }
+
+    /** The bootstrap's draws ({@link Draws#NONE} without a bootstrap); not in results.json. */
+    public Draws draws() {
+        return uncertainty == null ? Draws.NONE : uncertainty.draws();
+    }
+
+    // Withers: each replaces one part.
+
+    public FitOutcome withSubject(Subject newSubject) {
+        return new FitOutcome(newSubject, estimate, uncertainty, checks, prediction, degenerate);
+    }
+
+    public FitOutcome withEstimate(Estimate newEstimate) {
+        return new FitOutcome(subject, newEstimate, uncertainty, checks, prediction, degenerate);
+    }
+
+    public FitOutcome withUncertainty(Uncertainty newUncertainty) {
+        return new FitOutcome(subject, estimate, newUncertainty, checks, prediction, degenerate);
+    }
+
+    public FitOutcome withChecks(Checks newChecks) {
+        return new FitOutcome(subject, estimate, uncertainty, newChecks, prediction, degenerate);
+    }
+
+    /** This fit, stated at another line of the study. */
+    public FitOutcome withLine(int newLine) {
+        return withSubject(subject.withLine(newLine));
+    }
+
+    /** This fit with prediction intervals on its runs and targets, and their summary. */
+    public FitOutcome withPrediction(List<RunRow> newRuns, List<TargetPrediction> newTargets,
+                                     PredictionSummary newPrediction) {
+        return new FitOutcome(subject, estimate.withRunsAndTargets(newRuns, newTargets), uncertainty, checks,
+                newPrediction, degenerate);
+    }
+
+    /** This fit, flagged (or not) as degenerate. */
+    public FitOutcome withDegenerate(String reason) {
+        return new FitOutcome(subject, estimate, uncertainty, checks, prediction, reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.scalestudy.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -10,8 +11,16 @@ import java.util.List;
  * @param level     the interval's coverage, e.g. 0.95 for the 2.5th to 97.5th percentiles
  * @param failed    resamples whose refit did not give finite parameters (left out of the percentiles)
  * @param band      the interval of the fitted curve at each point of {@link FitOutcome#curve()}
+ * @param draws     every resample's refitted parameters, kept (and cached) for what else needs them; not part of
+ *                  results.json
  */
-public record Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band) {
+public record Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band,
+                          @JsonIgnore Draws draws) {
+
+    /** Intervals whose draws were not kept. */
+    public Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band) {
+        this(resamples, seed, level, failed, band, Draws.NONE);
+    }
 
     /** The curve's interval at one of its points. */
     public record BandPoint(String series, double x, double low, double high) { }

@@ -9,6 +9,7 @@ import org.scalestudy.law.Allocation;
 import org.scalestudy.law.Law;
 import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.Draws;
 import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
@@ -16,6 +17,7 @@ import org.scalestudy.results.Uncertainty;
 /**
  * Percentile bootstrap of a fit: resample the fit rows with replacement, refit, and take the
  * 2.5th and 97.5th percentiles of each parameter and of each prediction (curve points, targets).
+ * The draws are kept with the intervals ({@link Uncertainty#draws()}), so nothing refits them again.
  * Every resample is fitted by the law's whole procedure ({@link Law#refit}: the same multi-start search
  * as the fit, never a warm start from the original optimum), so the intervals describe the fitting
  * procedure the study declares. Resamples run in parallel, each refit on its thread.
@@ -93,13 +95,13 @@ final class Bootstrap {
                     point.loss(), percentile(ls, lower()), percentile(ls, upper()), point.target()));
         }
         return new Intervals(parameters, targets, optimalWithIntervals,
-                new Uncertainty(resamples, seed, LEVEL, resamples - ok.size(), band));
+                new Uncertainty(resamples, seed, LEVEL, resamples - ok.size(), band, Draws.of(draws)));
     }
 
     /**
      * The parameters refitted by {@code refit} on every resample, in resample order (a failed refit gives
-     * non-finite values): the draws behind {@link #run}'s intervals, for anything else that needs them (e.g.
-     * {@code Decisions}).
+     * non-finite values): the draws behind {@link #run}'s intervals, which keeps them in its
+     * {@link Uncertainty#draws()} for anything else that needs them (e.g. {@code Decisions}).
      */
     static double[][] draws(Refit refit, double[][] fitRows, int resamples, long seed) {
         return IntStream.range(0, resamples).parallel()

@@ -23,9 +23,9 @@ import org.scalestudy.results.ParameterValue;
  *
  * <p>Resample {@code b} of every choice is the resample {@code b} of its fit's bootstrap (its own seed,
  * {@link Bootstrap#seedOf}, so the same draws as its intervals), and the choices' resamples are independent, so
- * each resample gives one joint draw of the predictions. The draws are refitted here rather than cached with the
- * fit. Ties rank the choice listed first higher (in the prediction and the observations); in a resample, the
- * ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
+ * each resample gives one joint draw of the predictions. The draws are those kept with the fit
+ * ({@link org.scalestudy.results.Uncertainty#draws()}, cached with it), so deciding refits nothing. Ties rank
+ * the choice listed first higher (in the prediction and the observations); in a resample, the ranking holds only when every choice is strictly better than the next, and a tie for best counts for no one.
  */
 final class Decisions {
     private Decisions() {
@@ -34,14 +34,11 @@ final class Decisions {
     /** Draws behind a back-tested winner probability. */
     static final int DRAWS = 20_000;
 
-    /** The decisions of {@code comparisons}; {@code fits.get(i)} is the outcome of {@code tasks.get(i)}. */
+    /**
+     * The decisions of {@code comparisons}; {@code fits.get(i)} is the outcome of {@code tasks.get(i)}, with its
+     * bootstrap draws kept (a task fitted jointly kept the draws of its joint refits).
+     */
     static List<Decision> of(List<Comparison> comparisons, List<FitTask> tasks, List<FitOutcome> fits) {
-        return of(comparisons, tasks, fits, Map.of());
-    }
-
-    /** @param joint the refits of tasks fitted jointly ({@link JointFits}); their resamples are refitted so */
-    static List<Decision> of(List<Comparison> comparisons, List<FitTask> tasks, List<FitOutcome> fits,
-                             Map<FitTask, Refit> joint) {
         Map<FitTask, FitOutcome> outcomes = new IdentityHashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             outcomes.put(tasks.get(i), fits.get(i));
@@ -52,10 +49,10 @@ final class Decisions {
             for (int t = 0; t < comparison.targets().size(); t++) {
                 Comparison.Target target = comparison.targets().get(t);
                 if (target.selectsRuns()) {
-                    out.add(decide(comparison, t, "", outcomes, draws, fits, joint));
+                    out.add(decide(comparison, t, "", outcomes, draws, fits));
                 } else {
                     for (String series : series(comparison, target.x(), outcomes)) {
-                        out.add(decide(comparison, t, series, outcomes, draws, fits, joint));
+                        out.add(decide(comparison, t, series, outcomes, draws, fits));
                     }
                 }
             }
@@ -86,13 +83,12 @@ final class Decisions {
     }
 
     private static Decision decide(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
-                                   Map<FitTask, double[][]> drawsOf, List<FitOutcome> fits,
-                                   Map<FitTask, Refit> joint) {
+                                   Map<FitTask, double[][]> drawsOf, List<FitOutcome> fits) {
         Comparison.Target target = comparison.targets().get(t);
         List<Comparison.Choice> choices = comparison.choices();
         int n = choices.size();
         boolean higher = comparison.preferHigher();
-        Values values = values(comparison, t, series, outcomes, drawsOf, joint);
+        Values values = values(comparison, t, series, outcomes, drawsOf);
         int[] ranked = order(values.predicted(), all(n), higher);
         int[] rank = ranks(ranked, n);
         Sampling sampling = sample(values.resampled(), ranked, rank, higher);
@@ -250,8 +246,20 @@ final class Decisions {
         return pick;
     }
 
+    /**
+     * The bootstrap draws kept with {@code fit} ({@link org.scalestudy.results.Uncertainty#draws()}): the fit's own
+     * resamples, refitted once by the interpreter (or read from the fit cache), never again here.
+     */
+    private static double[][] keptDraws(FitTask task, FitOutcome fit) {
+        if (fit.draws().count() != task.resamples()) {
+            throw new IllegalStateException("the fit of " + task.lawName() + " on " + task.dataset() + " "
+                    + task.group() + " kept " + fit.draws().count() + " bootstrap draws, not " + task.resamples());
+        }
+        return fit.draws().rows();
+    }
+
     private static Values values(Comparison comparison, int t, String series, Map<FitTask, FitOutcome> outcomes,
-                                 Map<FitTask, double[][]> drawsOf, Map<FitTask, Refit> joint) {
+                                 Map<FitTask, double[][]> drawsOf) {
         Comparison.Target target = comparison.targets().get(t);
         int n = comparison.choices().size();
         double[] predicted = new double[n];
@@ -265,9 +273,7 @@ final class Decisions {
             double[] params = fitted(outcomes.get(task));
             predicted[c] = predict(task.law(), params, task, rows, target, series);
             if (task.resamples() > 0 && finite(params)) {
-                double[][] draws = drawsOf.computeIfAbsent(task, k -> Bootstrap.draws(
-                        joint.getOrDefault(k, Refit.alone(k.law(), params)), k.rowsOf(FitTask.FIT), k.resamples(),
-                        Bootstrap.seedOf(k)));
+                double[][] draws = drawsOf.computeIfAbsent(task, k -> keptDraws(k, outcomes.get(k)));
                 resampled[c] = new double[draws.length];
                 for (int b = 0; b < draws.length; b++) {
                     resampled[c][b] = finite(draws[b]) ? predict(task.law(), draws[b], task, rows, target, series)

@@ -6,6 +6,7 @@ import org.scalestudy.fit.OptimizeResult;
 import org.scalestudy.results.BackTest;
 import org.scalestudy.results.ComputeOptimal;
 import org.scalestudy.results.CurvePoint;
+import org.scalestudy.results.Draws;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Metrics;
 import org.scalestudy.results.ParameterValue;
@@ -17,7 +18,9 @@ import org.scalestudy.results.WindowPoint;
 
 /**
  * A {@link FitOutcome} as bytes and back, exactly: doubles travel as their IEEE bits (NaN, infinities and
- * -0.0 included), strings as UTF-8, nulls as a flag. Used by {@link FitCache}; the format is private to it.
+ * -0.0 included), strings as UTF-8, nulls as a flag; the bootstrap's draws travel with the outcome, so a cached
+ * fit needs no refit for anything. Used by {@link FitCache}; the format is private to it. The prediction
+ * intervals and the degeneracy flag are not stored: they are made from the study's fits after every build.
  */
 final class FitCodec {
     private FitCodec() {
@@ -83,6 +86,9 @@ final class FitCodec {
                 string(out, b.series());
                 doubles(out, b.x(), b.low(), b.high());
             }
+            out.putInt(u.draws().parameters());
+            out.putInt(u.draws().values().length);
+            doubles(out, u.draws().values());
         }
         out.putInt(f.computeOptimal().size());
         for (ComputeOptimal c : f.computeOptimal()) {
@@ -173,7 +179,13 @@ final class FitCodec {
             for (int i = 0; i < n; i++) {
                 band.add(new Uncertainty.BandPoint(string(in), in.getDouble(), in.getDouble(), in.getDouble()));
             }
-            uncertainty = new Uncertainty(resamples, seed, level, failed, List.copyOf(band));
+            int drawWidth = in.getInt();
+            double[] values = new double[count(in)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.getDouble();
+            }
+            uncertainty = new Uncertainty(resamples, seed, level, failed, List.copyOf(band),
+                    new Draws(drawWidth, values));
         }
         n = count(in);
         List<ComputeOptimal> optimal = new ArrayList<>(n);
@@ -194,10 +206,11 @@ final class FitCodec {
         for (int i = 0; i < n; i++) {
             errors.add(new BackTest.Error(in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble()));
         }
-        return new FitOutcome(law, lawKind, formula, dataset, group, line, xLabel, yLabel, List.copyOf(parameters),
-                optimization, fitMetrics, holdoutMetrics, List.copyOf(runs), List.copyOf(curve),
-                List.copyOf(targets), uncertainty, List.copyOf(optimal), List.copyOf(window),
-                new BackTest(origins, failed, List.copyOf(errors)), null, "");
+        return new FitOutcome(new FitOutcome.Subject(law, lawKind, formula, dataset, group, line, xLabel, yLabel),
+                new FitOutcome.Estimate(List.copyOf(parameters), optimization, fitMetrics, holdoutMetrics,
+                        List.copyOf(runs), List.copyOf(curve), List.copyOf(targets), List.copyOf(optimal)),
+                uncertainty, new FitOutcome.Checks(List.copyOf(window), new BackTest(origins, failed,
+                        List.copyOf(errors))));
     }
 
     private static void metrics(Bytes.Out out, Metrics m) {

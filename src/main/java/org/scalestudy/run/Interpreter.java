@@ -37,13 +37,15 @@ public final class Interpreter {
         boolean sweep = study.report() != null
                 && study.report().charts().contains(org.scalestudy.results.ChartName.SENSITIVITY);
         java.util.Map<FitTask, Refit> joint = JointFits.refits(study.tasks());
+        java.util.Map<FitTask, List<FitTask>> partners = JointFits.partners(study.tasks());
         List<FitOutcome> fits = PredictionIntervals.apply(study.tasks().parallelStream()
-                .map(t -> Degeneracy.flag(t, runner.fit(t, sweep, joint.get(t)))).toList());
-        List<org.scalestudy.results.Decision> decisions = Decisions.of(study.comparisons(), study.tasks(), fits,
-                joint);
+                .map(t -> Degeneracy.flag(t, runner.fit(t, sweep, joint.get(t), partners.getOrDefault(t, List.of()))))
+                .toList());
+        List<org.scalestudy.results.Decision> decisions = Decisions.of(study.comparisons(), study.tasks(), fits);
         return new StudyResult(study.slug(), study.title(), study.description(), sourceFile, study.source().text(),
                 sourceSha256, study.datasets(), fits, study.report(), decisions,
-                JointFits.multipliers(study.tasks(), fits), DecisionScores.of(decisions, fits), study.skipped());
+                JointFits.multipliers(study.tasks(), fits, runner::jointDraws), DecisionScores.of(decisions, fits),
+                study.skipped());
     }
 
     static FitOutcome fit(FitTask task, boolean sweep) {
@@ -125,10 +127,13 @@ public final class Interpreter {
         BackTest backtest = backtests && allFinite(params) && (holdoutRows.length > 0 || task.targets().length > 0)
                 ? BackTests.run(law, refit, fitRows)
                 : BackTest.none();
-        return new FitOutcome(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(), task.line(),
-                task.xLabel(), task.yLabel(), List.copyOf(parameters), report,
-                metrics(fitObs, fitPred), metrics(holdObs, holdPred), List.copyOf(runs), curve, List.copyOf(targets),
-                uncertainty, List.copyOf(optimal), List.copyOf(window), backtest, null, "");
+        return new FitOutcome(
+                new FitOutcome.Subject(task.lawName(), law.kind(), law.formula(), task.dataset(), task.group(),
+                        task.line(), task.xLabel(), task.yLabel()),
+                new FitOutcome.Estimate(List.copyOf(parameters), report, metrics(fitObs, fitPred),
+                        metrics(holdObs, holdPred), List.copyOf(runs), curve, List.copyOf(targets),
+                        List.copyOf(optimal)),
+                uncertainty, new FitOutcome.Checks(List.copyOf(window), backtest));
     }
 
     private static boolean allFinite(double[] values) {

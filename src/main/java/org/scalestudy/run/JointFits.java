@@ -41,8 +41,33 @@ final class JointFits {
         return out;
     }
 
+    /** The tasks each task is fitted jointly with, itself included, in task order (absent: fitted alone). */
+    static Map<FitTask, List<FitTask>> partners(List<FitTask> tasks) {
+        Map<FitTask, List<FitTask>> out = new IdentityHashMap<>();
+        for (List<FitTask> members : sets(tasks).values()) {
+            List<FitTask> fixed = List.copyOf(members);
+            for (FitTask member : fixed) {
+                out.put(member, fixed);
+            }
+        }
+        return out;
+    }
+
+    /** Where a joint bootstrap's draws come from: {@code compute} run, or a cache that stored them. */
+    @FunctionalInterface
+    interface DrawSource {
+        double[][] draws(List<FitTask> members, java.util.function.Supplier<double[][]> compute);
+
+        DrawSource COMPUTE = (members, compute) -> compute.get();
+    }
+
     /** The joint fits with their multipliers; {@code fits.get(i)} is the outcome of {@code tasks.get(i)}. */
     static List<SharedFit> multipliers(List<FitTask> tasks, List<FitOutcome> fits) {
+        return multipliers(tasks, fits, DrawSource.COMPUTE);
+    }
+
+    /** As above, the joint bootstraps' draws taken from {@code source} (e.g. the fit cache). */
+    static List<SharedFit> multipliers(List<FitTask> tasks, List<FitOutcome> fits, DrawSource source) {
         Map<FitTask, FitOutcome> outcomes = new IdentityHashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             outcomes.put(tasks.get(i), fits.get(i));
@@ -53,7 +78,7 @@ final class JointFits {
             JointFit law = (JointFit) first.law();
             Set<String> shared = new TreeSet<>(first.share().parameters());
             double[] reference = params(outcomes.get(first));
-            List<double[]> drawn = jointDraws(members);
+            List<double[]> drawn = List.of(source.draws(members, () -> jointDraws(members).toArray(double[][]::new)));
             List<SharedFit.Multiplier> multipliers = new ArrayList<>();
             for (int j = 0; j < members.size(); j++) {
                 FitTask member = members.get(j);
@@ -87,8 +112,8 @@ final class JointFits {
         Set<String> shared = new TreeSet<>(first.share().parameters());
         List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(FitTask.FIT)).toList();
         long[] seeds = members.stream().mapToLong(Bootstrap::seedOf).toArray();
-        List<double[]> out = new ArrayList<>();
-        for (int b = 0; b < first.resamples(); b++) {
+        // Resamples in parallel (each its own generators' draws), collected in resample order.
+        return java.util.stream.IntStream.range(0, first.resamples()).parallel().mapToObj(b -> {
             List<double[][]> groups = new ArrayList<>();
             for (int j = 0; j < members.size(); j++) {
                 groups.add(Bootstrap.resampleRows(fitRows.get(j), seeds[j], b));
@@ -98,9 +123,8 @@ final class JointFits {
             for (int j = 0; j < members.size(); j++) {
                 multipliers[j] = law.computeMultiplier(reports.get(0).x(), reports.get(j).x(), shared);
             }
-            out.add(multipliers);
-        }
-        return out;
+            return multipliers;
+        }).toList();
     }
 
     /**

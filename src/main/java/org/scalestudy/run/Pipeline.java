@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.scalestudy.check.CheckedStudy;
 import org.scalestudy.check.Checker;
 import org.scalestudy.data.DataSandbox;
@@ -35,41 +36,78 @@ public final class Pipeline {
         return check(entries, List.of());
     }
 
-    /** @param dataRoots folders outside their projects that studies may read data from ({@code --data-root}) */
+    /**
+     * @param dataRoots folders outside their projects that studies may read data from ({@code --data-root})
+     *
+     * <p>Studies are read, parsed and checked in parallel (each on its own; they share nothing), and their
+     * diagnostics gathered in the order of {@code entries}, as a sequential check would give them.
+     */
     public static Checked check(List<StudyFiles.Entry> entries, List<Path> dataRoots) throws DiagnosticException {
-        List<Diagnostic> problems = new ArrayList<>();
-        List<CheckedStudy> studies = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
+        int n = entries.size();
+        List<List<Diagnostic>> problemsOf = new ArrayList<>(n);
+        SourceFile[] sources = new SourceFile[n];
+        String[] hashOf = new String[n];
+        String[] unreadable = new String[n];
+        Workers.call(() -> {
+            IntStream.range(0, n).parallel().forEach(i -> {
+                StudyFiles.Entry entry = entries.get(i);
+                try {
+                    byte[] bytes = Files.readAllBytes(entry.file());
+                    sources[i] = new SourceFile(StudyFiles.display(entry.file()), entry.file(),
+                            StandardDecoding.utf8(bytes));
+                    hashOf[i] = StandardDecoding.sha256(bytes);
+                } catch (IOException e) {
+                    unreadable[i] = e.getMessage();
+                }
+            });
+            return null;
+        });
+        // Slugs in entry order: the first study to claim a folder keeps it.
+        boolean[] go = new boolean[n];
         Map<String, String> slugs = new HashMap<>();
-        for (StudyFiles.Entry entry : entries) {
+        for (int i = 0; i < n; i++) {
+            StudyFiles.Entry entry = entries.get(i);
             String display = StudyFiles.display(entry.file());
-            byte[] bytes;
-            SourceFile source;
-            try {
-                bytes = Files.readAllBytes(entry.file());
-                source = new SourceFile(display, entry.file(), StandardDecoding.utf8(bytes));
-            } catch (IOException e) {
+            List<Diagnostic> problems = new ArrayList<>();
+            problemsOf.add(problems);
+            if (sources[i] == null) {
                 problems.add(new Diagnostic(display, 1, 0, Diagnostic.Severity.ERROR,
-                        "cannot read this study file as UTF-8 text (" + e.getMessage() + ")", null));
+                        "cannot read this study file as UTF-8 text (" + unreadable[i] + ")", null));
                 continue;
             }
             String other = slugs.putIfAbsent(entry.slug(), display);
             if (other != null) {
-                problems.add(source.error(new Pos(1, 1), "this study would be written to '" + entry.slug()
+                problems.add(sources[i].error(new Pos(1, 1), "this study would be written to '" + entry.slug()
                         + "/', as is " + other + "; rename one of them"));
                 continue;
             }
-            try {
-                Study study = StudyParsing.parse(source);
-                CheckedStudy checked = Checker.check(source, study, entry.slug(),
-                        DataSandbox.forStudy(entry.file(), dataRoots));
-                studies.add(checked);
-                problems.addAll(checked.warnings());
-                files.add(display);
-                hashes.add(StandardDecoding.sha256(bytes));
-            } catch (DiagnosticException e) {
-                problems.addAll(e.diagnostics());
+            go[i] = true;
+        }
+        CheckedStudy[] checkedOf = new CheckedStudy[n];
+        Workers.call(() -> {
+            IntStream.range(0, n).parallel().filter(i -> go[i]).forEach(i -> {
+                StudyFiles.Entry entry = entries.get(i);
+                try {
+                    Study study = StudyParsing.parse(sources[i]);
+                    checkedOf[i] = Checker.check(sources[i], study, entry.slug(),
+                            DataSandbox.forStudy(entry.file(), dataRoots));
+                    problemsOf.get(i).addAll(checkedOf[i].warnings());
+                } catch (DiagnosticException e) {
+                    problemsOf.get(i).addAll(e.diagnostics());
+                }
+            });
+            return null;
+        });
+        List<Diagnostic> problems = new ArrayList<>();
+        List<CheckedStudy> studies = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            problems.addAll(problemsOf.get(i));
+            if (checkedOf[i] != null) {
+                studies.add(checkedOf[i]);
+                files.add(sources[i].displayName());
+                hashes.add(hashOf[i]);
             }
         }
         if (problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
@@ -82,8 +120,11 @@ public final class Pipeline {
         return run(checked, null, Progress.NONE).results();
     }
 
-    /** The results, and how many fits came from the cache and how many ran. */
-    public record Run(List<StudyResult> results, int cachedFits, int ranFits) { }
+    /**
+     * The results, how many fits came from the cache and how many ran, and how many bootstrap refits ran (a
+     * cached fit brings its draws, so a fully cached build runs none).
+     */
+    public record Run(List<StudyResult> results, int cachedFits, int ranFits, long bootstrapRefits) { }
 
     /**
      * Fits every checked study, taking fits from {@code cache} when it has them (null: no cache).
@@ -92,15 +133,16 @@ public final class Pipeline {
     public static Run run(Checked checked, FitCache cache, Progress progress) {
         FitRunner runner = new FitRunner(cache, progress);
         progress.started(checked.studies().stream().mapToInt(s -> s.tasks().size()).sum());
-        List<StudyResult> results = new ArrayList<>();
+        List<StudyResult> results;
         try {
-            for (int i = 0; i < checked.studies().size(); i++) {
-                results.add(Interpreter.run(checked.studies().get(i), checked.files().get(i), checked.hashes().get(i),
-                        runner));
-            }
+            // Every study at once, so that one study's last slow fit does not leave the other cores idle.
+            results = Workers.call(() -> IntStream.range(0, checked.studies().size()).parallel()
+                    .mapToObj(i -> Interpreter.run(checked.studies().get(i), checked.files().get(i),
+                            checked.hashes().get(i), runner))
+                    .toList());
         } finally {
             progress.finished();
         }
-        return new Run(results, runner.cached(), runner.ran());
+        return new Run(results, runner.cached(), runner.ran(), runner.refits());
     }
 }

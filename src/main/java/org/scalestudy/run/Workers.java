@@ -16,6 +16,11 @@ final class Workers {
     private Workers() {
     }
 
+    /** How many workers the pool has: one per available processor. */
+    static int parallelism() {
+        return POOL.getParallelism();
+    }
+
     /** {@code work}'s value, computed on the pool (directly when already on it). */
     static <T> T call(Supplier<T> work) {
         if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == POOL) {

@@ -32,11 +32,12 @@ public final class Preview implements AutoCloseable {
     /** The fingerprint the previous poll saw (null before any poll): a change is built when two polls agree. */
     private String lastPolled;
 
-    private Preview(List<Path> inputs, int port, long pollMillis, PrintStream log) throws IOException {
+    private Preview(List<Path> inputs, int port, long pollMillis, PrintStream log, org.scalestudy.run.FitCache cache)
+            throws IOException {
         this.inputs = List.copyOf(inputs);
         this.log = log;
         this.workDir = Files.createTempDirectory("scalestudy-serve-");
-        this.builder = new PreviewBuilder(inputs, workDir.resolve("site"));
+        this.builder = new PreviewBuilder(inputs, workDir.resolve("site"), cache);
         this.fingerprint = InputFingerprint.of(this.inputs);
         this.state = builder.build();
         report(state);
@@ -61,7 +62,13 @@ public final class Preview implements AutoCloseable {
      * @throws IOException when the port cannot be opened or no temporary folder can be made
      */
     public static Preview start(List<Path> inputs, int port, long pollMillis, PrintStream log) throws IOException {
-        return new Preview(inputs, port, pollMillis, log);
+        return start(inputs, port, pollMillis, log, null);
+    }
+
+    /** As above, taking fits from {@code cache} and storing new ones in it (null: no cache). */
+    public static Preview start(List<Path> inputs, int port, long pollMillis, PrintStream log,
+                                org.scalestudy.run.FitCache cache) throws IOException {
+        return new Preview(inputs, port, pollMillis, log, cache);
     }
 
     public String url() {

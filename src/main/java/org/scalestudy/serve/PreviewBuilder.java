@@ -11,7 +11,8 @@ import org.scalestudy.run.Pipeline;
 import org.scalestudy.run.StudyFiles;
 
 /**
- * Builds the previewed studies into the preview's own site folder, exactly as {@code build} would; a failed
+ * Builds the previewed studies into the preview's own site folder, exactly as {@code build} would (with the
+ * fit cache, so an edit refits only the fits whose inputs changed); a failed
  * build leaves the previous site in place (the site is swapped in atomically) and reports every problem.
  */
 final class PreviewBuilder {
@@ -20,9 +21,13 @@ final class PreviewBuilder {
     private final SiteBuilder siteBuilder = new SiteBuilder();
     private long builds;
 
-    PreviewBuilder(List<Path> inputs, Path site) {
+    private final org.scalestudy.run.FitCache cache;
+
+    /** @param cache where fits are cached between builds (and with {@code build}), or null for none */
+    PreviewBuilder(List<Path> inputs, Path site, org.scalestudy.run.FitCache cache) {
         this.inputs = List.copyOf(inputs);
         this.site = site;
+        this.cache = cache;
     }
 
     Path site() {
@@ -38,7 +43,7 @@ final class PreviewBuilder {
                 return failed(version, List.of("no .study files in " + inputs));
             }
             Pipeline.Checked checked = Pipeline.check(entries);
-            List<StudyResult> results = Pipeline.run(checked);
+            List<StudyResult> results = Pipeline.run(checked, cache, org.scalestudy.run.Progress.NONE).results();
             siteBuilder.build(results, site);
             int fits = results.stream().mapToInt(r -> r.fits().size()).sum();
             String summary = "built " + results.size() + (results.size() == 1 ? " study" : " studies") + " ("

@@ -39,7 +39,9 @@ class FitCachePropertyTest {
                 List.of(new RunRow("r1", Role.FIT, 1e20, 0.5, 0.49, ""), new RunRow("r2", Role.EXCLUDED, 2e20, 0.6,
                         Double.NaN, "outside the fit window")),
                 List.of(new CurvePoint("", 1e19, 0.4)), List.of(new TargetPrediction("", 1e22, 0.7, 0.6, 0.8)),
-                new Uncertainty(10, -7L, 0.95, 1, List.of(new Uncertainty.BandPoint("", 1e19, 0.3, 0.5))),
+                new Uncertainty(10, -7L, 0.95, 1, List.of(new Uncertainty.BandPoint("", 1e19, 0.3, 0.5)),
+                        // the bootstrap's draws travel with the outcome, a failed refit's NaN included
+                        org.scalestudy.results.Draws.of(new double[][] {{-0.0}, {Double.NaN}, {1e-300}})),
                 List.of(new org.scalestudy.results.ComputeOptimal(1e21, 1e9, 9e8, Double.NaN, 1.7e11, 1.6e11,
                         1.8e11, 2.1, -0.0, 2.2, true)),
                 List.of(new org.scalestudy.results.WindowPoint(4e8, 12, 0.031, true),
