@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalestudy.run.Pipeline;
 import org.scalestudy.run.StudyFiles;
 import org.scalestudy.testsupport.CliRun;
+import org.scalestudy.testsupport.PublishedSite;
 
 /**
- * Compute once (issue 18): every published study built twice with one fit cache. The second build runs no fit
+ * Compute once (issue 18): every published study built twice with one fit cache (the first build is the test JVM's
+ * shared {@link PublishedSite}). The second build runs no fit
  * and no bootstrap refit (the decisions of gadre-dataset-choice and the joint fits' multipliers take the draws
  * kept in the cache), and writes a site byte-identical to the first's.
  */
@@ -35,7 +37,7 @@ class CachedRebuildTest {
     void aSecondBuildOfEveryPublishedStudyRunsNothingAndWritesTheSameBytes() throws Exception {
         int tasks = Pipeline.check(StudyFiles.find(List.of(Path.of("studies/published")))).studies().stream()
                 .mapToInt(s -> s.tasks().size()).sum();
-        long[] cold = summary(build("cold"));
+        long[] cold = summary(PublishedSite.build());
         long[] warm = summary(build("warm"));
         assertEquals(tasks, cold[0] + cold[1], "every fit task of the cold build runs or is read back");
         // Only the 12 Eq. 2 fits that krajewski-direct-vs-two-stage and krajewski-functional-forms both state (the
@@ -47,18 +49,19 @@ class CachedRebuildTest {
         assertEquals(0, warm[0], "fits run by the cached rebuild");
         assertEquals(tasks, warm[1], "every fit of the cached rebuild comes from the cache");
         assertEquals(0, warm[2], "bootstrap refits run by the cached rebuild");
-        List<Path> files = files(dir.resolve("cold"));
+        Path coldSite = PublishedSite.site();
+        List<Path> files = files(coldSite);
         assertEquals(files, files(dir.resolve("warm")), "the same files");
         assertTrue(files.size() > 9, "a site per study");
         for (Path f : files) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("cold").resolve(f)),
+            assertArrayEquals(Files.readAllBytes(coldSite.resolve(f)),
                     Files.readAllBytes(dir.resolve("warm").resolve(f)), f.toString());
         }
     }
 
     private CliRun build(String out) {
         CliRun run = CliRun.of("build", "studies/published", "--out", dir.resolve(out).toString(), "--cache",
-                dir.resolve("cache").toString());
+                PublishedSite.cache().toString());
         assertEquals(0, run.code(), run.err());
         return run;
     }

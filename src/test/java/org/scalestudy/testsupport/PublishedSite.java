@@ -16,17 +16,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.scalestudy.cli.Main;
 
 /**
- * {@code studies/published/} built once per test JVM, with {@code scalestudy build --no-cache} (the Epoch
- * bootstrap alone is a minute of CPU): every published-study test and the browser test read this one site. And
+ * {@code studies/published/} built once per test JVM, cold, into an empty fit cache of its own (the Epoch
+ * bootstrap alone is a minute of CPU): every published-study test and the browser test read this one site, and
+ * {@code CachedRebuildTest} builds again from its cache. And
  * what those tests share to read it: fits by law and group, parameters, and checks of what a description claims.
  * Tests that use it belong to the full tier ({@code @Tag("full")}).
  */
 public final class PublishedSite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path site;
+    private static Path cache;
+    private static CliRun build;
     private static Map<String, JsonNode> results;
 
     private PublishedSite() {
@@ -39,13 +41,29 @@ public final class PublishedSite {
                 Path dir = Files.createTempDirectory("published-site");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 Path out = dir.resolve("site");
-                assertEquals(0, Main.execute("build", "studies/published", "--out", out.toString(), "--no-cache", "-q"));
+                Path fits = dir.resolve("cache");
+                CliRun run = CliRun.of("build", "studies/published", "--out", out.toString(), "--cache", fits.toString());
+                assertEquals(0, run.code(), run.err());
+                build = run;
+                cache = fits;
                 site = out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return site;
+    }
+
+    /** The fit cache the site was built with (it held nothing before). Do not write to it. */
+    public static synchronized Path cache() {
+        site();
+        return cache;
+    }
+
+    /** What the cold build printed (its summary: fits run, fits from the cache, bootstrap refits). */
+    public static synchronized CliRun build() {
+        site();
+        return build;
     }
 
     /** Every published study's {@code results.json}, by slug. */
