@@ -226,7 +226,7 @@ final class CustomLaws {
     }
 
     private double number(Expr e, String what) {
-        Double v = Checker.constant(e);
+        Double v = Constants.of(e);
         if (v == null || Double.isNaN(v)) {
             diagnostics.add(source.error(e.pos(), what + " must be a constant number (inf and -inf allowed)"));
             return Double.NaN;
@@ -285,7 +285,7 @@ final class CustomLaws {
             return Double.NaN;
         }
         if (s.value() instanceof Expr.Call call && call.function().equals("huber") && call.args().size() == 1) {
-            Double delta = Checker.constant(call.args().get(0));
+            Double delta = Constants.of(call.args().get(0));
             if (delta != null && delta > 0 && Double.isFinite(delta)) {
                 return delta;
             }
