@@ -1,42 +1,78 @@
 package org.scalestudy.check;
 
-import org.scalestudy.data.Functions;
+import org.scalestudy.lang.Functions;
 import org.scalestudy.lang.ast.Expr;
 
-/** Folds an expression made only of numbers (and {@code inf}, {@code pi}) to its value. */
-final class Constants {
+/**
+ * Folds an expression made only of numbers (and {@code inf}, {@code pi}), minus signs and + - * / ^ to
+ * its value: law options, bounds and starts, targets, reader arguments. Anything else is not a constant.
+ */
+final class Constants implements Expr.Visitor<Double> {
+    private static final Constants FOLD = new Constants();
+
     private Constants() {
     }
 
     /** The value of an expression made only of numbers (and {@code inf}, {@code pi}), or null. */
     static Double of(Expr e) {
-        if (e instanceof Expr.Num n) {
-            return n.value();
+        return e.accept(FOLD);
+    }
+
+    @Override
+    public Double visitNum(Expr.Num e) {
+        return e.value();
+    }
+
+    @Override
+    public Double visitColumn(Expr.Column c) {
+        return c.name().equals("inf") ? Double.POSITIVE_INFINITY : Functions.constant(c.name());
+    }
+
+    @Override
+    public Double visitUnary(Expr.Unary u) {
+        if (!u.op().equals("-")) {
+            return null;
         }
-        if (e instanceof Expr.Column c && c.name().equals("inf")) {
-            return Double.POSITIVE_INFINITY;
+        Double v = of(u.operand());
+        return v == null ? null : -v;
+    }
+
+    @Override
+    public Double visitBinary(Expr.Binary b) {
+        if (!"+-*/^".contains(b.op())) {
+            return null;
         }
-        if (e instanceof Expr.Column c && Functions.constant(c.name()) != null) {
-            return Functions.constant(c.name());
+        Double l = of(b.left());
+        Double r = of(b.right());
+        if (l == null || r == null) {
+            return null;
         }
-        if (e instanceof Expr.Unary u && u.op().equals("-")) {
-            Double v = of(u.operand());
-            return v == null ? null : -v;
-        }
-        if (e instanceof Expr.Binary b && "+-*/^".contains(b.op())) {
-            Double l = of(b.left());
-            Double r = of(b.right());
-            if (l == null || r == null) {
-                return null;
-            }
-            return switch (b.op()) {
-                case "+" -> l + r;
-                case "-" -> l - r;
-                case "*" -> l * r;
-                case "/" -> l / r;
-                default -> Math.pow(l, r);
-            };
-        }
+        return switch (b.op()) {
+            case "+" -> l + r;
+            case "-" -> l - r;
+            case "*" -> l * r;
+            case "/" -> l / r;
+            default -> Math.pow(l, r);
+        };
+    }
+
+    @Override
+    public Double visitStr(Expr.Str e) {
+        return null;
+    }
+
+    @Override
+    public Double visitIn(Expr.In e) {
+        return null;
+    }
+
+    @Override
+    public Double visitCall(Expr.Call e) {
+        return null;
+    }
+
+    @Override
+    public Double visitLookup(Expr.Lookup e) {
         return null;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scalestudy.data.Column;
-import org.scalestudy.data.Functions;
+import org.scalestudy.lang.Functions;
 import org.scalestudy.data.Table;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.Diagnostic;
