@@ -25,7 +25,10 @@ final class Constants implements Expr.Visitor<Double> {
 
     @Override
     public Double visitColumn(Expr.Column c) {
-        return c.name().equals("inf") ? Double.POSITIVE_INFINITY : Functions.constant(c.name());
+        if (c.name().equals("inf")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Functions.constant(c.name()); // null for a column: not a constant
     }
 
     @Override

@@ -90,6 +90,12 @@ public sealed interface Term {
         public double eval(double[] p, double[] row) {
             return f.applyAsDouble(a.eval(p, row));
         }
+
+        /** As a record of name and argument prints itself: a law's spec (its cache key) holds this text. */
+        @Override
+        public String toString() {
+            return "Fn[name=" + name + ", a=" + a + "]";
+        }
     }
 
     /** min or max of two terms. */
