@@ -2,7 +2,10 @@ package org.scalestudy.lang.ast;
 
 import java.util.List;
 
-/** An expression over a dataset's columns. Plain data; evaluated by {@code org.scalestudy.data.Evaluator}. */
+/**
+ * An expression over a dataset's columns. Plain data; walked by a {@link Visitor}: typed by the checker, evaluated
+ * over a table by {@code org.scalestudy.data.Evaluator}, folded to a constant, compiled to a custom law's term.
+ */
 public sealed interface Expr {
     Pos pos();
 
