@@ -70,7 +70,7 @@ final class Comparisons {
         List<boolean[]> selected = new ArrayList<>();
         for (int i = 0; i < compare.targets().size(); i++) {
             Expr target = compare.targets().get(i);
-            Double x = Checker.constant(target);
+            Double x = Constants.of(target);
             if (x != null) {
                 if (!(x > 0) || !Double.isFinite(x)) {
                     diagnostics.add(source.error(target.pos(), "a 'compare' target that is a number is a value of"

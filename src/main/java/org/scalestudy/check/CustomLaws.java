@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scalestudy.data.Column;
-import org.scalestudy.data.Functions;
+import org.scalestudy.lang.Functions;
 import org.scalestudy.data.Table;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.Grid;
@@ -150,9 +150,10 @@ final class CustomLaws {
                     + dataName + "' (see line " + decl.pos().line() + ")"));
             return null;
         }
-        Term observed = term(decl.observed(), spec.params(), inputs);
-        Term formula = term(decl.formula(), spec.params(), inputs);
-        Term weight = spec.weight() == null ? new Term.Const(1) : term(spec.weight().value(), spec.params(), inputs);
+        FormulaCompiler compiler = new FormulaCompiler(source, diagnostics, spec.params(), inputs);
+        Term observed = compiler.compile(decl.observed());
+        Term formula = compiler.compile(decl.formula());
+        Term weight = spec.weight() == null ? new Term.Const(1) : compiler.compile(spec.weight().value());
         String firstColumn = null;
         Set<String> formulaColumns = new LinkedHashSet<>();
         names(decl.formula(), formulaColumns);
@@ -166,7 +167,7 @@ final class CustomLaws {
                     + "' uses no data column; name one (e.g. C) or set 'x:' for the chart"));
             return null;
         }
-        Term axis = spec.x() != null ? term(spec.x().value(), spec.params(), inputs)
+        Term axis = spec.x() != null ? compiler.compile(spec.x().value())
                 : new Term.Input(inputs.get(firstColumn), firstColumn);
         String axisText = spec.x() != null ? spec.x().text() : firstColumn;
         if (errors() > before) {
@@ -226,7 +227,7 @@ final class CustomLaws {
     }
 
     private double number(Expr e, String what) {
-        Double v = Checker.constant(e);
+        Double v = Constants.of(e);
         if (v == null || Double.isNaN(v)) {
             diagnostics.add(source.error(e.pos(), what + " must be a constant number (inf and -inf allowed)"));
             return Double.NaN;
@@ -285,7 +286,7 @@ final class CustomLaws {
             return Double.NaN;
         }
         if (s.value() instanceof Expr.Call call && call.function().equals("huber") && call.args().size() == 1) {
-            Double delta = Checker.constant(call.args().get(0));
+            Double delta = Constants.of(call.args().get(0));
             if (delta != null && delta > 0 && Double.isFinite(delta)) {
                 return delta;
             }
@@ -344,47 +345,6 @@ final class CustomLaws {
             return mentionsParam(m.a()) || mentionsParam(m.b());
         }
         return false;
-    }
-
-    /** Compiles an arithmetic expression; reports what is not arithmetic. */
-    private Term term(Expr e, List<String> params, Map<String, Integer> inputs) {
-        if (e instanceof Expr.Num n) {
-            return new Term.Const(n.value());
-        } else if (e instanceof Expr.Column c && Functions.constant(c.name()) != null) {
-            return new Term.Const(Functions.constant(c.name()));
-        } else if (e instanceof Expr.Column c) {
-            int p = params.indexOf(c.name());
-            return p >= 0 ? new Term.Param(p, c.name()) : new Term.Input(inputs.get(c.name()), c.name());
-        } else if (e instanceof Expr.Unary u && u.op().equals("-")) {
-            return new Term.Neg(term(u.operand(), params, inputs));
-        } else if (e instanceof Expr.Binary b && "+-*/^".contains(b.op())) {
-            Term l = term(b.left(), params, inputs);
-            Term r = term(b.right(), params, inputs);
-            return switch (b.op()) {
-                case "+" -> new Term.Add(l, r);
-                case "-" -> new Term.Sub(l, r);
-                case "*" -> new Term.Mul(l, r);
-                case "/" -> new Term.Div(l, r);
-                default -> new Term.Pow(l, r);
-            };
-        } else if (e instanceof Expr.Call call) {
-            int arity = call.function().equals(Functions.PRESENT) ? -1 : Functions.arity(call.function()); // no condition in a formula
-            if (arity < 0 || arity != call.args().size()) {
-                diagnostics.add(source.error(call.pos(), arity < 0
-                        ? "unknown function '" + call.function() + "'" + Suggestions.hint(call.function(),
-                        Functions.names())
-                        : call.function() + " takes " + arity + " argument" + (arity == 1 ? "" : "s")));
-                return new Term.Const(Double.NaN);
-            }
-            if (arity == 2) {
-                return new Term.MinMax(call.function().equals("max"), term(call.args().get(0), params, inputs),
-                        term(call.args().get(1), params, inputs));
-            }
-            return new Term.Fn(call.function(), term(call.args().get(0), params, inputs));
-        }
-        diagnostics.add(source.error(e.pos(), "a law's formula is arithmetic (numbers, names, + - * / ^ and"
-                + " functions); this is not"));
-        return new Term.Const(Double.NaN);
     }
 
     private static String text(Expr e) {

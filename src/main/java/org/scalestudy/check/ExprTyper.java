@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.scalestudy.data.Column;
-import org.scalestudy.data.Functions;
+import org.scalestudy.lang.Functions;
 import org.scalestudy.data.Table;
 import org.scalestudy.lang.SourceFile;
 import org.scalestudy.lang.Diagnostic;
@@ -56,11 +56,31 @@ final class ExprTyper {
     }
 
     Type type(Expr expr, Table table, String dataName) {
-        if (expr instanceof Expr.Num) {
+        return expr.accept(new Typing(table, dataName));
+    }
+
+    /** Types one expression against one table; children are typed through {@link #type} again. */
+    private final class Typing implements Expr.Visitor<Type> {
+        private final Table table;
+        private final String dataName;
+
+        Typing(Table table, String dataName) {
+            this.table = table;
+            this.dataName = dataName;
+        }
+
+        @Override
+        public Type visitNum(Expr.Num e) {
             return Type.NUMBER;
-        } else if (expr instanceof Expr.Str) {
+        }
+
+        @Override
+        public Type visitStr(Expr.Str e) {
             return Type.TEXT;
-        } else if (expr instanceof Expr.Column col) {
+        }
+
+        @Override
+        public Type visitColumn(Expr.Column col) {
             if (Functions.constant(col.name()) != null) {
                 if (table.has(col.name())) {
                     diagnostics.add(source.error(col.pos(), "'" + col.name() + "' is the constant "
@@ -77,25 +97,35 @@ final class ExprTyper {
                 return Type.ERROR;
             }
             return table.column(col.name()) instanceof Column.Numbers ? Type.NUMBER : Type.TEXT;
-        } else if (expr instanceof Expr.Unary u) {
+        }
+
+        @Override
+        public Type visitUnary(Expr.Unary u) {
             Type wanted = u.op().equals("-") ? Type.NUMBER : Type.BOOLEAN;
             Type t = operand(u.operand(), table, dataName, wanted, "the operand of '" + u.op() + "'");
             return t == Type.ERROR ? Type.ERROR : wanted;
-        } else if (expr instanceof Expr.Binary b) {
+        }
+
+        @Override
+        public Type visitBinary(Expr.Binary b) {
             return binary(b, table, dataName);
-        } else if (expr instanceof Expr.Call call && call.function().equals(Functions.PRESENT)) {
-            if (call.args().size() != 1) {
-                diagnostics.add(source.error(call.pos(), "present takes 1 argument (a column), not "
-                        + call.args().size()));
-                return Type.ERROR;
+        }
+
+        @Override
+        public Type visitCall(Expr.Call call) {
+            if (call.function().equals(Functions.PRESENT)) {
+                if (call.args().size() != 1) {
+                    diagnostics.add(source.error(call.pos(), "present takes 1 argument (a column), not "
+                            + call.args().size()));
+                    return Type.ERROR;
+                }
+                Type t = type(call.args().get(0), table, dataName);
+                if (t == Type.BOOLEAN) {
+                    diagnostics.add(source.error(call.args().get(0).pos(), "present tests a number or a text, not a"
+                            + " condition"));
+                }
+                return t == Type.ERROR || t == Type.BOOLEAN ? Type.ERROR : Type.BOOLEAN;
             }
-            Type t = type(call.args().get(0), table, dataName);
-            if (t == Type.BOOLEAN) {
-                diagnostics.add(source.error(call.args().get(0).pos(), "present tests a number or a text, not a"
-                        + " condition"));
-            }
-            return t == Type.ERROR || t == Type.BOOLEAN ? Type.ERROR : Type.BOOLEAN;
-        } else if (expr instanceof Expr.Call call) {
             int arity = Functions.arity(call.function());
             if (arity < 0) {
                 diagnostics.add(source.error(call.pos(), "unknown function '" + call.function() + "'"
@@ -112,12 +142,17 @@ final class ExprTyper {
                 ok &= operand(arg, table, dataName, Type.NUMBER, "an argument of " + call.function()) != Type.ERROR;
             }
             return ok ? Type.NUMBER : Type.ERROR;
-        } else if (expr instanceof Expr.Lookup lookup) {
+        }
+
+        @Override
+        public Type visitLookup(Expr.Lookup lookup) {
             return lookup(lookup, table, dataName);
-        } else if (expr instanceof Expr.In in) {
+        }
+
+        @Override
+        public Type visitIn(Expr.In in) {
             return in(in, table, dataName);
         }
-        throw new IllegalStateException("unhandled expression " + expr);
     }
 
     /**

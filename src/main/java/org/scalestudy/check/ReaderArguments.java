@@ -69,7 +69,7 @@ final class ReaderArguments {
         if (e instanceof Expr.Column c && !c.name().equals("inf")) {
             return new ReaderOptions.Value.Text(c.name());
         }
-        Double number = Checker.constant(e);
+        Double number = Constants.of(e);
         if (number != null) {
             return new ReaderOptions.Value.Number(number);
         }

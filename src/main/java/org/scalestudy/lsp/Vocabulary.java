@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.scalestudy.data.Functions;
+import org.scalestudy.lang.Functions;
 import org.scalestudy.data.readers.DataReader;
 import org.scalestudy.data.readers.Readers;
 import org.scalestudy.law.ArgSpec;

@@ -1,17 +1,13 @@
 package org.scalestudy.data.readers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.scalestudy.data.CsvReader;
 import org.scalestudy.data.DataError;
 import org.scalestudy.data.DataSandbox;
@@ -85,9 +81,6 @@ public final class TrainingLogReader implements DataReader {
         return List.of("manifest");
     }
 
-    /** A run file and what is known of it before it is read. */
-    private record RunFile(Path file, Map<String, Object> values, Map<String, CellSource> sources) { }
-
     /** A value column the study declares: the table column, its role and its pattern over the log's columns. */
     private record Spec(String column, Role role, NamePattern pattern) { }
 
@@ -123,17 +116,17 @@ public final class TrainingLogReader implements DataReader {
         DataSandbox inFolder = DataSandbox.within(folder, "the log folder " + folder.getFileName() + "/");
         List<Path> inputs = new ArrayList<>();
         LeftOut noSize = new LeftOut("runs whose size has no parameter count in option 'params'");
-        List<RunFile> runs = manifestName != null
-                ? fromManifest(manifest(sandbox.resolve(manifestName), manifestName), folder, inFolder, files, inputs)
-                : fromPattern(folder, inFolder, files, sizes(paramsText), noSize);
+        List<RunFiles.RunFile> runs = manifestName != null
+                ? RunFiles.fromManifest(RunFiles.manifest(sandbox.resolve(manifestName), manifestName), folder, inFolder, files, inputs)
+                : RunFiles.fromPattern(folder, inFolder, files, RunFiles.sizes(paramsText), noSize);
         if (runs.isEmpty()) {
             throw new DataError(folder, 0, 0, "no run file in this folder matches \"" + files + "\"");
         }
         TableBuilder builder = new TableBuilder();
         LeftOut partial = new LeftOut("task columns of tasks without a column for each of "
                 + String.join(", ", specs.stream().map(s -> s.column).toList()));
-        for (RunFile run : runs) {
-            inputs.add(run.file);
+        for (RunFiles.RunFile run : runs) {
+            inputs.add(run.file());
             readRun(run, specs, reduction, tokensColumn, keep, builder, partial);
         }
         Map<String, Role> roles = new LinkedHashMap<>();
@@ -190,119 +183,9 @@ public final class TrainingLogReader implements DataReader {
         return specs;
     }
 
-    /** "190M: 190354176, 370M: 371262464" as size -> count. */
-    private static Map<String, Double> sizes(String text) throws OptionError {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String item : text.split(",")) {
-            int colon = item.indexOf(':');
-            Double n = colon < 0 ? null : CsvReader.number(item.substring(colon + 1).strip());
-            String size = colon < 0 ? "" : item.substring(0, colon).strip();
-            if (n == null || size.isEmpty() || !(n > 0) || Double.isInfinite(n)) {
-                throw new OptionError("params", "option 'params' is a table of sizes and parameter counts, e.g. "
-                        + "\"190M: 190354176, 370M: 371262464\"; cannot read '" + item.strip() + "'");
-            }
-            if (out.put(size, n) != null) {
-                throw new OptionError("params", "option 'params' gives size '" + size + "' twice");
-            }
-        }
-        return out;
-    }
-
-    private static List<RunFile> fromPattern(Path folder, DataSandbox inFolder, NamePattern files,
-                                             Map<String, Double> sizes, LeftOut noSize) throws DataError {
-        List<RunFile> runs = new ArrayList<>();
-        for (Path file : list(folder)) {
-            Map<String, String> attributes = files.match(file.getFileName().toString());
-            if (attributes == null) {
-                continue;
-            }
-            Path allowed = inFolder.require(file);
-            Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, CellSource> sources = new LinkedHashMap<>();
-            attributes(allowed, attributes, values, sources);
-            CellSource nameAt = new CellSource(allowed, 0, 0, file.getFileName().toString());
-            Double n = sizes.get(attributes.get("size"));
-            if (n == null) {
-                noSize.add(nameAt);
-                continue;
-            }
-            values.put("params", n);
-            sources.put("params", new CellSource(allowed, 0, 0, TableBuilder.shortest(n)));
-            runs.add(new RunFile(allowed, values, sources));
-        }
-        return runs;
-    }
-
-    private static void attributes(Path file, Map<String, String> attributes, Map<String, Object> values,
-                                   Map<String, CellSource> sources) {
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
-            Double number = CsvReader.number(a.getValue());
-            values.put(a.getKey(), number != null && Double.isFinite(number) ? number : a.getValue());
-            sources.put(a.getKey(), new CellSource(file, 0, 0, a.getValue()));
-        }
-    }
-
-    private static List<RunFile> fromManifest(Path manifestFile, Path folder, DataSandbox inFolder, NamePattern files,
-                                              List<Path> inputs) throws DataError {
-        inputs.add(manifestFile);
-        JsonFile manifest = JsonFile.parse(manifestFile, TextFiles.read(manifestFile), 1);
-        if (!manifest.root().isObject()) {
-            throw new DataError(manifestFile, 1, 1, "expected a JSON object of entries, each with paths and n");
-        }
-        List<RunFile> runs = new ArrayList<>();
-        LinkedHashSet<Path> seen = new LinkedHashSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.root().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String pointer = "/" + entry.getKey().replace("~", "~0").replace("/", "~1");
-            JsonNode paths = entry.getValue().path("paths");
-            CellSource nAt = manifest.source(pointer + "/n");
-            Object n = JsonFile.value(entry.getValue().get("n"));
-            if (!paths.isArray() || !(n instanceof Double)) {
-                throw new DataError(manifestFile, nAt.line(), nAt.column(), "entry '" + entry.getKey()
-                        + "' needs paths (a list of run files) and n (its parameter count, a number)");
-            }
-            for (int i = 0; i < paths.size(); i++) {
-                CellSource pathAt = manifest.source(pointer + "/paths/" + i);
-                String written = paths.get(i).asText("");
-                String name = written.substring(written.lastIndexOf('/') + 1);
-                Path file = folder.resolve(name);
-                if (name.isEmpty() || !Files.isRegularFile(file)) {
-                    throw new DataError(manifestFile, pathAt.line(), pathAt.column(), "no run file '" + name
-                            + "' in the folder " + folder.getFileName() + "/ (the last part of each path names a file"
-                            + " there)");
-                }
-                Path allowed = inFolder.require(file);
-                if (!seen.add(allowed)) {
-                    throw new DataError(manifestFile, pathAt.line(), pathAt.column(), "the run file '" + name
-                            + "' is listed twice");
-                }
-                Map<String, Object> values = new LinkedHashMap<>();
-                Map<String, CellSource> sources = new LinkedHashMap<>();
-                values.put("label", entry.getKey());
-                sources.put("label", new CellSource(manifestFile, pathAt.line(), pathAt.column(), entry.getKey()));
-                CellSource modeAt = manifest.source(pointer + "/mode");
-                values.put("mode", JsonFile.value(entry.getValue().get("mode")));
-                sources.put("mode", modeAt);
-                Map<String, String> attributes = files == null ? null : files.match(name);
-                if (attributes != null) {
-                    attributes(allowed, attributes, values, sources);
-                } else if (files != null) {
-                    for (String placeholder : files.names()) {
-                        values.put(placeholder, null);
-                        sources.put(placeholder, new CellSource(allowed, 0, 0, null));
-                    }
-                }
-                values.put("params", n);
-                sources.put("params", nAt);
-                runs.add(new RunFile(allowed, values, sources));
-            }
-        }
-        return runs;
-    }
-
-    private static void readRun(RunFile run, List<Spec> specs, Reduction reduction, String tokensColumn,
+    private static void readRun(RunFiles.RunFile run, List<Spec> specs, Reduction reduction, String tokensColumn,
                                 List<String> keep, TableBuilder builder, LeftOut partial) throws DataError {
-        Path file = run.file;
+        Path file = run.file();
         CsvReader.Records records;
         try {
             records = CsvReader.records(TextFiles.read(file));
@@ -369,7 +252,7 @@ public final class TrainingLogReader implements DataReader {
         }
         Reduced d = tokens >= 0 ? reduce(file, rows, lines, tokens, new Reduction(Reduction.Kind.LAST, 0))
                 : stepTokens(file, rows, lines, step, batch);
-        Double n = run.values.get("params") instanceof Double v ? v : null;
+        Double n = run.values().get("params") instanceof Double v ? v : null;
         Double flops = n != null && d.value != null ? 6 * n * d.value : null;
         String stem = file.getFileName().toString().replaceFirst("\\.csv$", "");
         for (Map.Entry<String, int[]> e : columns.entrySet()) {
@@ -381,7 +264,7 @@ public final class TrainingLogReader implements DataReader {
             Reduced first = values.get(0);
             builder.row(first.at.line() > 0 ? first.at.line() : lines.get(lines.size() - 1));
             builder.set("run", stem, new CellSource(file, 0, 0, stem));
-            run.values.forEach((k, v) -> builder.set(k, v, run.sources.get(k)));
+            run.values().forEach((k, v) -> builder.set(k, v, run.sources().get(k)));
             builder.set("tokens", d.value, d.at);
             builder.set("flops", flops, new CellSource(d.at.file(), d.at.line(), d.at.column(),
                     flops == null ? null : Double.toString(flops)));
@@ -443,18 +326,4 @@ public final class TrainingLogReader implements DataReader {
         return new Reduced(null, new CellSource(file, lines.get(lines.size() - 1), step + 1, null));
     }
 
-    private static Path manifest(DataSandbox.Resolved resolved, String written) throws OptionError {
-        if (resolved instanceof DataSandbox.Refused refused) {
-            throw new OptionError("manifest", "refusing to read manifest '" + written + "': " + refused.reason());
-        }
-        return ((DataSandbox.Allowed) resolved).file();
-    }
-
-    private static List<Path> list(Path dir) throws DataError {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new DataError(dir, 0, 0, "cannot list this folder (" + e.getMessage() + ")");
-        }
-    }
 }

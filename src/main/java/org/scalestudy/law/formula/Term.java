@@ -1,5 +1,8 @@
 package org.scalestudy.law.formula;
 
+import java.util.function.DoubleUnaryOperator;
+import org.scalestudy.lang.Functions;
+
 /**
  * A formula compiled for fitting: numbers, parameters (by index into {@code p}), inputs (by index
  * into a row) and arithmetic. Immutable; {@link Derivative} differentiates it symbolically.
@@ -61,22 +64,37 @@ public sealed interface Term {
         }
     }
 
-    /** A function of one argument: log, log10, exp, sqrt, abs, sin, cos, atan (and sign, for derivatives). */
-    record Fn(String name, Term a) implements Term {
+    /**
+     * A function of one argument from the study's function table ({@link Functions}: log, log10, exp, sqrt,
+     * abs, sin, cos, atan), or {@code sign}, which only derivatives use.
+     *
+     * @param f the function itself, looked up once from its name
+     */
+    record Fn(String name, DoubleUnaryOperator f, Term a) implements Term {
+        /** The name of the sign function, which derivatives of abs, min and max use. */
+        public static final String SIGN = "sign";
+
+        /** The function called {@code name}. */
+        public Fn(String name, Term a) {
+            this(name, function(name), a);
+        }
+
+        private static DoubleUnaryOperator function(String name) {
+            DoubleUnaryOperator f = SIGN.equals(name) ? Math::signum : Functions.unary(name);
+            if (f == null) {
+                throw new IllegalArgumentException("unknown function " + name);
+            }
+            return f;
+        }
+
         public double eval(double[] p, double[] row) {
-            double x = a.eval(p, row);
-            return switch (name) {
-                case "log" -> Math.log(x);
-                case "log10" -> Math.log10(x);
-                case "exp" -> Math.exp(x);
-                case "sqrt" -> Math.sqrt(x);
-                case "abs" -> Math.abs(x);
-                case "sign" -> Math.signum(x);
-                case "sin" -> Math.sin(x);
-                case "cos" -> Math.cos(x);
-                case "atan" -> Math.atan(x);
-                default -> throw new IllegalStateException("unknown function " + name);
-            };
+            return f.applyAsDouble(a.eval(p, row));
+        }
+
+        /** As a record of name and argument prints itself: a law's spec (its cache key) holds this text. */
+        @Override
+        public String toString() {
+            return "Fn[name=" + name + ", a=" + a + "]";
         }
     }
 

@@ -1,11 +1,16 @@
-package org.scalestudy.data;
+package org.scalestudy.lang;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
-/** The functions a study's expressions may call; all take and return numbers. */
+/**
+ * The one table of the functions a study's expressions may call (names, arity, implementation) and of its
+ * named constants: data steps and fit clauses ({@code org.scalestudy.data.Evaluator}), constant folding
+ * ({@code org.scalestudy.check.Constants}) and the formulas of custom laws ({@code org.scalestudy.law.formula.Term})
+ * all use it. All take and return numbers, but {@link #PRESENT}.
+ */
 public final class Functions {
     private Functions() {
     }
@@ -26,7 +31,7 @@ public final class Functions {
 
     /**
      * {@code present(x)}: true where x has a value, false where it is missing (an empty cell or a
-     * missing-value spelling, see {@link org.scalestudy.data.readers.MissingCells}; NaN from arithmetic);
+     * missing-value spelling, see {@code org.scalestudy.data.readers.MissingCells}; NaN from arithmetic);
      * the one function that returns a condition.
      */
     public static final String PRESENT = "present";
@@ -55,11 +60,13 @@ public final class Functions {
         return java.util.List.copyOf(all);
     }
 
-    static DoubleUnaryOperator unary(String name) {
+    /** The function of one number called {@code name}, or null when there is none. */
+    public static DoubleUnaryOperator unary(String name) {
         return UNARY.get(name);
     }
 
-    static DoubleBinaryOperator binary(String name) {
+    /** The function of two numbers called {@code name}, or null when there is none. */
+    public static DoubleBinaryOperator binary(String name) {
         return BINARY.get(name);
     }
 }
