@@ -234,7 +234,7 @@ public final class ChinchillaBootstrapBench {
             System.out.printf(Locale.ROOT, "  batch %d: reaches the exhaustive grid's objective on %d of %d resamples"
                     + " (largest relative difference %.1e); the same objective to the bit as batch %d on %d;"
                     + " %.1f CPU ms a resample (mean)%n", batches[c], reached, count, largest, Chinchilla.BATCH, same,
-                    count, 1e3 * cpu);
+                    1e3 * cpu);
         }
         return new Agreement(count, agreeing, todayAbove, warmAbove, worst, todayCpu);
     }
