@@ -129,7 +129,7 @@ public final class MultiStart<F extends Objective> {
     /**
      * A fit's method line for this search: the minimiser, what it minimises, and how the starts are searched,
      * e.g. {@code L-BFGS-B, Huber(0.001) summed on log L, 81 starts}, or, screening, polishing and finishing,
-     * {@code L-BFGS-B, Huber(0.001) summed on log L, from the lowest 200 of the 4,500-start grid at a time until 3
+     * {@code L-BFGS-B, Huber(0.001) summed on log L, from the lowest 50 of the 4,500-start grid at a time until 3
      * agree, best 10 polished, the best finished by Newton}.
      *
      * @param objective what is minimised, e.g. {@code Huber(0.001) summed on log L}

@@ -9,6 +9,7 @@ import org.scalestudy.fit.Huber;
 import org.scalestudy.fit.MultiStart;
 import org.scalestudy.fit.Objective;
 import org.scalestudy.fit.OptimizeResult;
+import org.scalestudy.fit.StrictLog1p;
 import org.scalestudy.results.CurvePoint;
 
 /**
@@ -287,24 +288,38 @@ public final class Bnsl implements LawKind {
             double c1 = t[3];
             double logD1 = t[4];
             double f1 = Math.exp(t[5]);
-            java.util.Arrays.fill(g, 0);
             double f = 0;
+            double g0 = 0;
+            double g1 = 0;
+            double g2 = 0;
+            double g3 = 0;
+            double g4 = 0;
+            double g5 = 0;
             for (int i = 0; i < u.length; i++) {
                 double z = (u[i] - logD1) / f1;
-                double sp = Logistic.softplus(z);
-                double sigma = Logistic.sigmoid(z);
-                double term = Math.exp(-c0 * (u[i] - u0) - c1 * f1 * sp);
+                // Logistic.softplus(z) and Logistic.sigmoid(z) to the bit, sharing their exponential
+                double e = Math.exp(z > 0 ? -z : z);
+                double sp = z > 0 ? z + StrictLog1p.log1p(e) : StrictLog1p.log1p(e);
+                double sigma = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+                double centred = u[i] - u0;
+                double term = Math.exp(-c0 * centred - c1 * f1 * sp);
                 double r = y[i] - (a + b * term);
                 f += Huber.value(r, delta);
                 double h = Huber.derivative(r, delta);
                 double bt = b * term;
-                g[0] -= h;
-                g[1] -= h * term;
-                g[2] += h * bt * (u[i] - u0);
-                g[3] += h * bt * f1 * sp;
-                g[4] -= h * bt * c1 * sigma;
-                g[5] += h * bt * c1 * f1 * (sp - z * sigma);
+                g0 -= h;
+                g1 -= h * term;
+                g2 += h * bt * centred;
+                g3 += h * bt * f1 * sp;
+                g4 -= h * bt * c1 * sigma;
+                g5 += h * bt * c1 * f1 * (sp - z * sigma);
             }
+            g[0] = g0;
+            g[1] = g1;
+            g[2] = g2;
+            g[3] = g3;
+            g[4] = g4;
+            g[5] = g5;
             return f;
         }
     }

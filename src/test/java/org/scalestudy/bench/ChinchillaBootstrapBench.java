@@ -53,7 +53,9 @@ import org.scalestudy.run.StudyFiles;
  *
  * Properties: {@code -Dbench.resamples} (part 3, default 200), {@code -Dbench.bootstrap} (part 2, default 1000),
  * {@code -Dbench.bootstrapRepeats} (default 3), {@code -Dbench.scipyStride} (default 1: all 4,500 starts),
- * {@code -Dbench.parts} (default {@code 123}; {@code 1} times one fit and scipy only).
+ * {@code -Dbench.parts} (default {@code 123}; {@code 1} times one fit and scipy only), {@code -Dbench.scipy=off}
+ * (skip scipy), {@code -Dbench.batches} (part 3: also run the search with these screening batches, e.g.
+ * {@code 50,100}, and count how often each reaches the exhaustive grid's objective, and its CPU time).
  *
  * <p>Optional arguments: the CSV (default: Epoch's release in {@code studies/published/data/epoch-chinchilla/}),
  * the timed repetitions (default 5), scipy's repetitions (default 1).
@@ -110,7 +112,7 @@ public final class ChinchillaBootstrapBench {
                 today[0].gradientNorm(), fit[0].message());
         System.out.printf(Locale.ROOT, "  speed-up over today's search: %.1fx wall, %.1fx CPU%n",
                 median(todayTimes[0]) / median(newTimes[0]), median(todayTimes[1]) / median(newTimes[1]));
-        scipy(rows, grid, scipyRepeats, new double[] {median(newTimes[0]), median(newTimes[1])},
+        if (!"off".equals(System.getProperty("bench.scipy"))) scipy(rows, grid, scipyRepeats, new double[] {median(newTimes[0]), median(newTimes[1])},
                 new double[] {median(todayTimes[0]), median(todayTimes[1])});
         if (!parts.contains("3")) {
             return;
@@ -157,10 +159,22 @@ public final class ChinchillaBootstrapBench {
         Bounds free = Bounds.unbounded(5);
         List<double[]> grid = Chinchilla.startGrid();
         var threads = ManagementFactory.getThreadMXBean();
+        int[] batches = java.util.Arrays.stream(System.getProperty("bench.batches", "").split(","))
+                .filter(t -> !t.isBlank()).mapToInt(t -> Integer.parseInt(t.trim())).toArray();
         double[][] out = IntStream.range(0, count).parallel().mapToObj(b -> {
             double[][] drawn = resample(rows, 2, b);
             Objective f = Chinchilla.objective(drawn, DELTA);
+            long fastCpu = threads.getCurrentThreadCpuTime();
             OptimizeResult fast = Chinchilla.SEARCH.sequential().run(f, grid, free);
+            fastCpu = threads.getCurrentThreadCpuTime() - fastCpu;
+            // candidate screening batches (-Dbench.batches), each timed on the same resample
+            double[] candidate = new double[2 * batches.length];
+            for (int c = 0; c < batches.length; c++) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                candidate[2 * c] = Chinchilla.EXHAUSTIVE.screening(batches[c], Chinchilla.AGREEING).sequential()
+                        .run(f, grid, free).objective();
+                candidate[2 * c + 1] = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            }
             // today's search; on the first TIMED resamples also with today's objective (every row on its
             // own), timed: the "before" of a full-grid bootstrap
             OptimizeResult today = TODAY.sequential().run(f, grid, free);
@@ -174,7 +188,10 @@ public final class ChinchillaBootstrapBench {
             OptimizeResult finished = Newton.defaults().minimize(f, today.x(), free);
             double exhaustive = Math.min(finished.objective(), today.objective());
             double warm = warmStart(drawn, fitted).objective();
-            return new double[] {fast.objective(), today.objective(), exhaustive, warm, todayCpu, fast.starts()};
+            double[] o = {fast.objective(), today.objective(), exhaustive, warm, todayCpu, fast.starts(), fastCpu / 1e9};
+            double[] all = java.util.Arrays.copyOf(o, o.length + candidate.length);
+            System.arraycopy(candidate, 0, all, o.length, candidate.length);
+            return all;
         }).toArray(double[][]::new);
         int agreeing = 0;
         int todayAbove = 0;
@@ -196,6 +213,29 @@ public final class ChinchillaBootstrapBench {
                 count, 100.0 * agreeing / count, worst, extended, Chinchilla.BATCH);
         System.out.printf(Locale.ROOT, "  today's search without the Newton finish ends above it by more than %.0e on %d;"
                 + " today's warm start on %d (%.0f%%)%n", AGREE, todayAbove, warmAbove, 100.0 * warmAbove / count);
+        double fastCpu = 0;
+        for (double[] o : out) {
+            fastCpu += o[6] / count;
+        }
+        System.out.printf(Locale.ROOT, "  the search (batch %d): %.1f CPU ms a resample (mean)%n", Chinchilla.BATCH,
+                1e3 * fastCpu);
+        for (int c = 0; c < batches.length; c++) {
+            int reached = 0;
+            int same = 0;
+            double largest = 0;
+            double cpu = 0;
+            for (double[] o : out) {
+                double r = rel(o[7 + 2 * c], o[2]);
+                reached += Math.abs(r) <= AGREE ? 1 : 0;
+                largest = Math.max(largest, Math.abs(r));
+                same += o[7 + 2 * c] == o[0] ? 1 : 0;
+                cpu += o[8 + 2 * c] / count;
+            }
+            System.out.printf(Locale.ROOT, "  batch %d: reaches the exhaustive grid's objective on %d of %d resamples"
+                    + " (largest relative difference %.1e); the same objective to the bit as batch %d on %d;"
+                    + " %.1f CPU ms a resample (mean)%n", batches[c], reached, count, largest, Chinchilla.BATCH, same,
+                    1e3 * cpu);
+        }
         return new Agreement(count, agreeing, todayAbove, warmAbove, worst, todayCpu);
     }
 

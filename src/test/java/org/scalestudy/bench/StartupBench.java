@@ -65,23 +65,38 @@ public final class StartupBench {
                 System.getProperty("java.version"));
         run(withArchive, version, dir); // warm the page cache
         run(without, oneFit, dir);
-        double[][][] t = new double[4][][];
-        List<List<String>> commands = List.of(concat(withArchive, version), concat(without, version),
-                concat(withArchive, oneFit), concat(without, oneFit));
-        for (int k = 0; k < 4; k++) {
+        // -Dbench.flags: more JVM options to time the one-fit study with (and the archive), e.g.
+        // "-XX:TieredStopAtLevel=1;-XX:+UseParallelGC": each ';'-separated set is one more variant
+        List<String> flagSets = new java.util.ArrayList<>();
+        for (String set : System.getProperty("bench.flags", "").split(";")) {
+            if (!set.isBlank()) {
+                flagSets.add(set.trim());
+            }
+        }
+        List<List<String>> commands = new java.util.ArrayList<>(List.of(concat(withArchive, version),
+                concat(without, version), concat(withArchive, oneFit), concat(without, oneFit)));
+        List<String> names = new java.util.ArrayList<>(List.of("--version, with the CDS archive", "--version, without",
+                "one-fit study, with the archive", "one-fit study, without"));
+        for (String set : flagSets) {
+            List<String> flagged = new java.util.ArrayList<>(withArchive.subList(0, 4));
+            flagged.addAll(List.of(set.split(" +")));
+            flagged.addAll(withArchive.subList(4, withArchive.size()));
+            commands.add(concat(flagged, oneFit));
+            names.add("one-fit study, archive, " + set);
+        }
+        double[][][] t = new double[commands.size()][][];
+        for (int k = 0; k < t.length; k++) {
             t[k] = new double[2][repeats];
         }
         for (int i = 0; i < repeats; i++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < t.length; k++) {
                 double[] s = run(commands.get(k), List.of(), dir);
                 t[k][0][i] = s[0];
                 t[k][1][i] = s[1];
             }
         }
-        String[] names = {"--version, with the CDS archive", "--version, without", "one-fit study, with the archive",
-            "one-fit study, without"};
-        for (int k = 0; k < 4; k++) {
-            report(names[k], t[k]);
+        for (int k = 0; k < t.length; k++) {
+            report(names.get(k), t[k]);
         }
         System.out.printf(Locale.ROOT, "  issue 18's figures before this work: --version %.2f s, one-fit study %.2f s%n",
                 ISSUE_VERSION, ISSUE_ONE_FIT);
@@ -101,6 +116,10 @@ public final class StartupBench {
                 + "(%.1fx in CPU time), %.1fx without (%.1fx); target >= 20x, issue 18's figure %.1fx%n",
                 scipy[0] / median(t[2][0]), scipy[1] / median(t[2][1]), scipy[0] / median(t[3][0]),
                 scipy[1] / median(t[3][1]), ISSUE_RATIO);
+        for (int k = 4; k < t.length; k++) {
+            System.out.printf(Locale.ROOT, "  %s: %.1fx faster than scipy (%.1fx in CPU time)%n", names.get(k),
+                    scipy[0] / median(t[k][0]), scipy[1] / median(t[k][1]));
+        }
     }
 
     /** Runs the command (a new process) and returns its wall-clock and CPU seconds; fails unless it exits 0. */

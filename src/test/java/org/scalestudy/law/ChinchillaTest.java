@@ -78,7 +78,7 @@ class ChinchillaTest {
         assertRelative(HOFFMANN, fit.x(), 0.01, "0.01% noise");
         OptimizeResult o = fit;
         assertTrue(o.converged(), o.message());
-        // screened: the lowest 200 grid starts at a time until 3 agree
+        // screened: the lowest Chinchilla.BATCH (50) grid starts at a time until 3 agree
         assertTrue(o.starts() == 4500 || o.starts() % Chinchilla.BATCH == 0, "searched " + o.starts());
         assertTrue(o.startsAtBest() >= Chinchilla.AGREEING || o.starts() == 4500, "at best " + o.startsAtBest());
         assertTrue(o.gradientNorm() < 1e-6, "gradient " + o.gradientNorm());
@@ -95,7 +95,7 @@ class ChinchillaTest {
         assertRelative(BESIROGLU, fit.x(), 0.03, "Epoch");
         OptimizeResult o = fit;
         assertTrue(o.converged(), o.message());
-        // the landscape is multimodal: only a minority of the 200 searched starts (the lowest of the
+        // the landscape is multimodal: only a minority of the 50 searched starts (the lowest of the
         // 4,500 by objective) find the best optimum, and that is enough to stop after one batch
         assertEquals(Chinchilla.BATCH, o.starts(), o.message());
         assertTrue(o.startsAtBest() >= Chinchilla.AGREEING && o.startsAtBest() < Chinchilla.BATCH / 2,
@@ -111,7 +111,7 @@ class ChinchillaTest {
 
     @Test
     void theScreenedSearchReachesTheExhaustiveGridsOptimumOnEpochsData() throws IOException {
-        // SEARCH (the lowest 200 grid starts by objective until 3 agree) against EXHAUSTIVE (all 4,500),
+        // SEARCH (the lowest 50 grid starts by objective at a time until 3 agree) against EXHAUSTIVE (all 4,500),
         // on Epoch's runs and on two bootstrap resamples of them: the same optimum to 1e-12 relative
         // (ChinchillaBootstrapBench measures it on 200 resamples). Both finish with Newton, so the optimum
         // they report is the basin's minimum to rounding, not where an L-BFGS polish happened to stop.
@@ -348,7 +348,7 @@ class ChinchillaTest {
     void theMethodLineIsTheSearchsOwnDescription() {
         // what the published sites say, word for word, now generated from Chinchilla.SEARCH: a change to the
         // search (batch, agreement, polish, finish) changes this line with it
-        String published = "L-BFGS-B, Huber(0.001) summed on log L, from the lowest 200 of the 4,500-start grid at a"
+        String published = "L-BFGS-B, Huber(0.001) summed on log L, from the lowest 50 of the 4,500-start grid at a"
                 + " time until 3 agree, best 10 polished, the best finished by Newton";
         assertEquals(published, LAW.fit(new double[][] {{1e9, 2e10, 2.5}}).method());
         assertEquals(published.replace("Huber(0.001)", "Huber(0.02)"),

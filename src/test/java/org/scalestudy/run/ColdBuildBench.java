@@ -41,15 +41,18 @@ public final class ColdBuildBench {
         Path baseline = Path.of(args[0]);
         Path current = Path.of(args[1]);
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // the studies built (default studies/published): when main has studies the baseline cannot read, a
+        // directory holding the others (with their data) keeps the comparison like for like
+        String studies = args.length > 3 ? args[3] : "studies/published";
         Path work = Files.createTempDirectory("cold-build");
-        System.out.printf(Locale.ROOT, "cold build of studies/published, whole process, %d repetitions each, "
+        System.out.printf(Locale.ROOT, "cold build of " + studies + ", whole process, %d repetitions each, "
                         + "alternating; %d processors, %s %s%n", repeats, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         double[] before = new double[repeats];
         double[] after = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            before[i] = build(baseline, work.resolve("baseline"), "--no-cache").wall;
-            after[i] = build(current, work.resolve("current"), "--no-cache").wall;
+            before[i] = build(studies, baseline, work.resolve("baseline"), "--no-cache").wall;
+            after[i] = build(studies, current, work.resolve("current"), "--no-cache").wall;
             System.out.printf(Locale.ROOT, "  round %d: baseline %6.1f s, this build %6.1f s%n", i + 1, before[i],
                     after[i]);
         }
@@ -59,8 +62,8 @@ public final class ColdBuildBench {
         System.out.printf(Locale.ROOT, "  this build (own pool)            median %6.1f s wall%n", a);
         System.out.printf(Locale.ROOT, "  ratio %.2f (target: at most 0.50)%n", a / b);
         System.out.println("  sites byte-identical: " + differences(work.resolve("baseline"), work.resolve("current")));
-        build(current, work.resolve("cached"), "--cache", work.resolve("cache").toString());
-        Run again = build(current, work.resolve("cached"), "--cache", work.resolve("cache").toString());
+        build(studies, current, work.resolve("cached"), "--cache", work.resolve("cache").toString());
+        Run again = build(studies, current, work.resolve("cached"), "--cache", work.resolve("cache").toString());
         Matcher m = SUMMARY.matcher(again.out);
         if (!m.find()) {
             throw new IllegalStateException("no summary in: " + again.out);
@@ -71,9 +74,10 @@ public final class ColdBuildBench {
 
     private record Run(double wall, String out) { }
 
-    private static Run build(Path jar, Path out, String... cache) throws IOException, InterruptedException {
+    private static Run build(String studies, Path jar, Path out, String... cache)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "build", "studies/published", "--out", out.toString()));
+                .toString(), "-jar", jar.toString(), "build", studies, "--out", out.toString()));
         command.addAll(Arrays.asList(cache));
         Path log = Files.createTempFile("cold-build", ".log");
         long start = System.nanoTime();
