@@ -100,8 +100,8 @@ public final class ChinchillaBootstrapBench {
         double[][] newTimes = WallAndCpu.time(repeats, () -> fit[0] = law.fit(rows));
         OptimizeResult[] today = new OptimizeResult[1];
         double[][] todayTimes = WallAndCpu.time(Math.max(3, repeats / 2), () -> today[0] = TODAY.run(everyRow, grid, free));
-        report("law.fit: screened grid + polish + Newton", newTimes);
-        report("before: today's search (all 4,500 starts)", todayTimes);
+        WallAndCpu.report("law.fit: screened grid + polish + Newton", newTimes, 50);
+        WallAndCpu.report("before: today's search (all 4,500 starts)", todayTimes, 50);
         double newObjective = fit[0].objective();
         double todayObjective = today[0].objective();
         OptimizeResult exhaustive = Chinchilla.EXHAUSTIVE.run(Chinchilla.objective(rows, DELTA), grid, free);
@@ -111,9 +111,9 @@ public final class ChinchillaBootstrapBench {
         System.out.printf(Locale.ROOT, "  gradient norm %.2e (today's %.2e); %s%n", fit[0].gradientNorm(),
                 today[0].gradientNorm(), fit[0].message());
         System.out.printf(Locale.ROOT, "  speed-up over today's search: %.1fx wall, %.1fx CPU%n",
-                median(todayTimes[0]) / median(newTimes[0]), median(todayTimes[1]) / median(newTimes[1]));
-        if (!"off".equals(System.getProperty("bench.scipy"))) scipy(rows, grid, scipyRepeats, new double[] {median(newTimes[0]), median(newTimes[1])},
-                new double[] {median(todayTimes[0]), median(todayTimes[1])});
+                WallAndCpu.median(todayTimes[0]) / WallAndCpu.median(newTimes[0]), WallAndCpu.median(todayTimes[1]) / WallAndCpu.median(newTimes[1]));
+        if (!"off".equals(System.getProperty("bench.scipy"))) scipy(rows, grid, scipyRepeats, new double[] {WallAndCpu.median(newTimes[0]), WallAndCpu.median(newTimes[1])},
+                new double[] {WallAndCpu.median(todayTimes[0]), WallAndCpu.median(todayTimes[1])});
         if (!parts.contains("3")) {
             return;
         }
@@ -131,18 +131,18 @@ public final class ChinchillaBootstrapBench {
         FitOutcome[] outcome = new FitOutcome[1];
         build(bootstrapStudy(csv, 100)); // warm-up
         double[][] bootTimes = WallAndCpu.time(bootRepeats, () -> outcome[0] = build(study));
-        report("study with bootstrap (full search per resample)", bootTimes);
+        WallAndCpu.report("study with bootstrap (full search per resample)", bootTimes, 50);
         double[] fitted = fit[0].x();
         // (a sum over the refits, not count(), which would skip them)
         double[][] warmTimes = WallAndCpu.time(bootRepeats, () -> IntStream.range(0, bootstrap).parallel()
                 .mapToDouble(b -> warmStart(resample(rows, 1, b), fitted).x()[3]).sum());
-        report("before: today's bootstrap (warm starts only)", warmTimes);
+        WallAndCpu.report("before: today's bootstrap (warm starts only)", warmTimes, 50);
         double todayFull = agreement.todayCpu * bootstrap;
         System.out.printf(Locale.ROOT, "  before: today's full grid per resample: %.0f CPU s for %d resamples (%.3f CPU s"
                 + " each, on %d resamples in part 3), %.0f s on %d idle cores%n", todayFull, bootstrap, agreement.todayCpu,
                 Math.min(TIMED, resamples), todayFull / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  target: under 60 s wall on 2 cores; median %.1f s wall, %.1f CPU s (%.1f s on an"
-                + " idle 2-core machine)%n", median(bootTimes[0]), median(bootTimes[1]), median(bootTimes[1]) / 2);
+                + " idle 2-core machine)%n", WallAndCpu.median(bootTimes[0]), WallAndCpu.median(bootTimes[1]), WallAndCpu.median(bootTimes[1]) / 2);
         var alpha = outcome[0].parameters().get(3);
         var beta = outcome[0].parameters().get(4);
         System.out.printf(Locale.ROOT, "  alpha %.4f [%.4f, %.4f], beta %.4f [%.4f, %.4f], %d of %d resamples failed%n",
@@ -310,10 +310,10 @@ public final class ChinchillaBootstrapBench {
         System.out.printf(Locale.ROOT, "  scipy %s L-BFGS-B (one thread, analytic gradient), %d of the 4,500 starts (every"
                 + " %d%s): %.2f s wall, %.2f CPU s for 4,500 (median of %d), best objective %s, %s evaluations%n",
                 lines.size() > 0 ? version() : "", taken, stride, stride == 1 ? "" : "; times scaled by " + (float) scale,
-                median(wall), median(cpu), wall.length, last[2], last[3]);
+                WallAndCpu.median(wall), WallAndCpu.median(cpu), wall.length, last[2], last[3]);
         System.out.printf(Locale.ROOT, "  law.fit is %.0fx faster than scipy in wall time, %.0fx in CPU time (target >= 20x);"
-                + " today's search %.1fx, %.1fx%n", median(wall) / newSeconds[0], median(cpu) / newSeconds[1],
-                median(wall) / todaySeconds[0], median(cpu) / todaySeconds[1]);
+                + " today's search %.1fx, %.1fx%n", WallAndCpu.median(wall) / newSeconds[0], WallAndCpu.median(cpu) / newSeconds[1],
+                WallAndCpu.median(wall) / todaySeconds[0], WallAndCpu.median(cpu) / todaySeconds[1]);
     }
 
     private static String version() {
@@ -350,21 +350,5 @@ public final class ChinchillaBootstrapBench {
 
     private static double rel(double value, double reference) {
         return (value - reference) / Math.abs(reference);
-    }
-
-    private static void report(String what, double[][] seconds) {
-        StringBuilder all = new StringBuilder();
-        for (double s : seconds[0]) {
-            all.append(String.format(Locale.ROOT, " %.3f", s));
-        }
-        System.out.printf(Locale.ROOT, "  %-50s median %.3f s wall [%s ], %.3f CPU s%n", what, median(seconds[0]), all,
-                median(seconds[1]));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

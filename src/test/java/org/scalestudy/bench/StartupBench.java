@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -96,13 +95,13 @@ public final class StartupBench {
             }
         }
         for (int k = 0; k < t.length; k++) {
-            report(names.get(k), t[k]);
+            WallAndCpu.report(names.get(k), t[k], 34);
         }
         System.out.printf(Locale.ROOT, "  issue 18's figures before this work: --version %.2f s, one-fit study %.2f s%n",
                 ISSUE_VERSION, ISSUE_ONE_FIT);
         System.out.printf(Locale.ROOT, "  the archive saves %.0f ms on --version and %.0f ms on the one-fit study "
-                + "(medians, wall)%n", 1000 * (median(t[1][0]) - median(t[0][0])),
-                1000 * (median(t[3][0]) - median(t[2][0])));
+                + "(medians, wall)%n", 1000 * (WallAndCpu.median(t[1][0]) - WallAndCpu.median(t[0][0])),
+                1000 * (WallAndCpu.median(t[3][0]) - WallAndCpu.median(t[2][0])));
         if (scipyRepeats == 0) {
             return;
         }
@@ -114,11 +113,11 @@ public final class StartupBench {
                 + " (median of %d)%n", Chinchilla.startGrid().size(), scipy[0], scipy[1], scipyRepeats);
         System.out.printf(Locale.ROOT, "  the one-fit study, whole process, is %.1fx faster than scipy with the archive "
                 + "(%.1fx in CPU time), %.1fx without (%.1fx); target >= 20x, issue 18's figure %.1fx%n",
-                scipy[0] / median(t[2][0]), scipy[1] / median(t[2][1]), scipy[0] / median(t[3][0]),
-                scipy[1] / median(t[3][1]), ISSUE_RATIO);
+                scipy[0] / WallAndCpu.median(t[2][0]), scipy[1] / WallAndCpu.median(t[2][1]), scipy[0] / WallAndCpu.median(t[3][0]),
+                scipy[1] / WallAndCpu.median(t[3][1]), ISSUE_RATIO);
         for (int k = 4; k < t.length; k++) {
             System.out.printf(Locale.ROOT, "  %s: %.1fx faster than scipy (%.1fx in CPU time)%n", names.get(k),
-                    scipy[0] / median(t[k][0]), scipy[1] / median(t[k][1]));
+                    scipy[0] / WallAndCpu.median(t[k][0]), scipy[1] / WallAndCpu.median(t[k][1]));
         }
     }
 
@@ -183,29 +182,13 @@ public final class StartupBench {
             System.out.println("  scipy: skipped, python3 is not available (" + e.getMessage() + ")");
             return null;
         }
-        return new double[] {median(lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[0])).toArray()),
-            median(lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[1])).toArray())};
+        return new double[] {WallAndCpu.median(lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[0])).toArray()),
+            WallAndCpu.median(lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[1])).toArray())};
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static void report(String what, double[][] seconds) {
-        StringBuilder all = new StringBuilder();
-        for (double s : seconds[0]) {
-            all.append(String.format(Locale.ROOT, " %.3f", s));
-        }
-        System.out.printf(Locale.ROOT, "  %-34s median %.3f s wall [%s ], %.3f CPU s%n", what, median(seconds[0]), all,
-                median(seconds[1]));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }
