@@ -1,7 +1,6 @@
 package org.scalestudy.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.scalestudy.fit.Bounds;
 import org.scalestudy.fit.Lbfgsb;
@@ -267,40 +265,14 @@ public final class ChinchillaBootstrapBench {
     private static void scipy(double[][] rows, List<double[]> grid, int repeats, double[] newSeconds,
             double[] todaySeconds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("chinchilla-scipy");
-        StringBuilder data = new StringBuilder();
-        for (double[] r : rows) {
-            data.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
-        }
         int stride = Integer.getInteger("bench.scipyStride", 1);
-        StringBuilder starts = new StringBuilder();
+        List<double[]> starts = new ArrayList<>();
         int taken = 0;
         for (int i = 0; i < grid.size(); i += stride, taken++) {
-            double[] s = grid.get(i);
-            starts.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append(',').append(s[3]).append(',')
-                    .append(s[4]).append('\n');
+            starts.add(grid.get(i));
         }
-        Files.writeString(dir.resolve("rows.csv"), data);
-        Files.writeString(dir.resolve("starts.csv"), starts);
-        Path script = dir.resolve("chinchilla_scipy.py");
-        try (InputStream in = ChinchillaBootstrapBench.class.getResourceAsStream("chinchilla_scipy.py")) {
-            Files.copy(in, script);
-        }
-        List<String> lines = new ArrayList<>();
-        try {
-            ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), dir.resolve("rows.csv").toString(),
-                    dir.resolve("starts.csv").toString(), String.valueOf(repeats)).redirectErrorStream(true);
-            // one thread: scipy's L-BFGS-B calls BLAS, whose idle threads spin (20 times slower on a busy machine)
-            for (String v : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
-                builder.environment().put(v, "1");
-            }
-            Process p = builder.start();
-            lines.addAll(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-            if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
-                System.out.println("  scipy: skipped, python3 or scipy failed: " + String.join(" | ", lines));
-                return;
-            }
-        } catch (IOException e) {
-            System.out.println("  scipy: skipped, python3 is not available (" + e.getMessage() + ")");
+        List<String> lines = ScipyGrid.run(dir, rows, starts, repeats);
+        if (lines == null) {
             return;
         }
         double scale = (double) grid.size() / taken;

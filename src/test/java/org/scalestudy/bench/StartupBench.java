@@ -1,7 +1,6 @@
 package org.scalestudy.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,36 +149,8 @@ public final class StartupBench {
 
     /** scipy's median wall and CPU seconds over the grid, or null (with a message) without python3 and scipy. */
     private static double[] scipy(Path dir, int repeats) throws IOException, InterruptedException {
-        StringBuilder rows = new StringBuilder();
-        for (double[] r : ChinchillaGridBench.epochRows(DATA)) {
-            rows.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
-        }
-        StringBuilder starts = new StringBuilder();
-        for (double[] s : Chinchilla.startGrid()) {
-            starts.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append(',').append(s[3]).append(',')
-                    .append(s[4]).append('\n');
-        }
-        Files.writeString(dir.resolve("rows.csv"), rows);
-        Files.writeString(dir.resolve("starts.csv"), starts);
-        Path script = dir.resolve("chinchilla_scipy.py");
-        try (InputStream in = ChinchillaBootstrapBench.class.getResourceAsStream("chinchilla_scipy.py")) {
-            Files.copy(in, script);
-        }
-        ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), dir.resolve("rows.csv").toString(),
-                dir.resolve("starts.csv").toString(), String.valueOf(repeats)).redirectErrorStream(true);
-        for (String v : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
-            builder.environment().put(v, "1");
-        }
-        List<String> lines = new ArrayList<>();
-        try {
-            Process p = builder.start();
-            lines.addAll(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-            if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
-                System.out.println("  scipy: skipped, python3 or scipy failed: " + String.join(" | ", lines));
-                return null;
-            }
-        } catch (IOException e) {
-            System.out.println("  scipy: skipped, python3 is not available (" + e.getMessage() + ")");
+        List<String> lines = ScipyGrid.run(dir, ChinchillaGridBench.epochRows(DATA), Chinchilla.startGrid(), repeats);
+        if (lines == null) {
             return null;
         }
         return new double[] {WallAndCpu.median(lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[0])).toArray()),
