@@ -172,12 +172,12 @@ public final class AcrossRatios implements LawKind {
 
         @Override
         public double axis(double[] row) {
-            return 6 * row[0] * row[1];
+            return LawSupport.compute(row);
         }
 
         @Override
         public String axisLabel(Map<String, String> inputTexts) {
-            return "C = 6·N·D";
+            return LawSupport.COMPUTE_LABEL;
         }
 
         @Override

@@ -110,12 +110,12 @@ final class ChinchillaLaw extends NamedLaw {
 
     @Override
     public double axis(double[] row) {
-        return 6 * row[0] * row[1];
+        return LawSupport.compute(row);
     }
 
     @Override
     public String axisLabel(Map<String, String> inputTexts) {
-        return "C = 6·N·D";
+        return LawSupport.COMPUTE_LABEL;
     }
 
     @Override

@@ -64,12 +64,12 @@ final class ChinchillaLoss implements LossModel {
 
     @Override
     public double axis(double[] row) {
-        return 6 * row[0] * row[1];
+        return LawSupport.compute(row);
     }
 
     @Override
     public String axisLabel(Map<String, String> inputTexts) {
-        return "C = 6·N·D";
+        return LawSupport.COMPUTE_LABEL;
     }
 
     /** Chinchilla's curves (one per D/N ratio of the rows), each loss mapped through {@code accuracy}. */

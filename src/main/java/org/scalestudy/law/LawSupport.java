@@ -93,6 +93,14 @@ final class LawSupport {
         return OptimizeResult.failure(method, parameters, message);
     }
 
+    /** The chart axis of the laws in N and D: training compute {@code C = 6 N D}. */
+    static final String COMPUTE_LABEL = "C = 6·N·D";
+
+    /** Training compute {@code 6 N D} of a row that starts {@code {N, D, ...}}. */
+    static double compute(double[] row) {
+        return 6 * row[0] * row[1];
+    }
+
     static boolean allFinite(double[] row) {
         for (double v : row) {
             if (!Double.isFinite(v)) {
