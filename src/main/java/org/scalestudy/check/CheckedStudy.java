@@ -24,18 +24,4 @@ public record CheckedStudy(SourceFile source, String slug, String title, String 
                            List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
                            List<org.scalestudy.lang.Diagnostic> warnings, List<Comparison> comparisons,
                            List<org.scalestudy.results.SkippedGroup> skipped) {
-
-    /** A study whose fits skip no group. */
-    public CheckedStudy(SourceFile source, String slug, String title, String description,
-                        List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
-                        List<org.scalestudy.lang.Diagnostic> warnings, List<Comparison> comparisons) {
-        this(source, slug, title, description, datasets, tasks, report, warnings, comparisons, List.of());
-    }
-
-    /** A study without {@code compare} clauses. */
-    public CheckedStudy(SourceFile source, String slug, String title, String description,
-                        List<DatasetSummary> datasets, List<FitTask> tasks, ReportRequest report,
-                        List<org.scalestudy.lang.Diagnostic> warnings) {
-        this(source, slug, title, description, datasets, tasks, report, warnings, List.of());
-    }
 }
