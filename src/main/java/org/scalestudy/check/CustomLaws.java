@@ -196,7 +196,7 @@ final class CustomLaws {
                       String where) {
         List<double[]> fitRows = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            if (roles.get(i).equals(FitTask.FIT)) {
+            if (roles.get(i).equals(Role.FIT)) {
                 fitRows.add(rows[i]);
             }
         }
@@ -210,7 +210,7 @@ final class CustomLaws {
         double[] start = d.starts().get(0);
         String at = "";
         for (int i = 0; i < rows.length; i++) {
-            if (roles.get(i).equals(FitTask.FIT) && !Double.isFinite(law.predict(start, rows[i]))) {
+            if (roles.get(i).equals(Role.FIT) && !Double.isFinite(law.predict(start, rows[i]))) {
                 at = "; at the first start it is " + law.predict(start, rows[i]) + " for run '" + ids.get(i) + "'";
                 break;
             }

@@ -49,15 +49,9 @@ public record FitTask(String lawName, Law law, String dataset, String group, int
      */
     public record Share(List<String> parameters, String column, String context, String value) { }
 
-    /** The rows of this role ({@link #FIT}, {@link #HOLDOUT} or {@link #EXCLUDED}), in data order. */
+    /** The rows of this role ({@link Role#FIT}, {@link Role#HOLDOUT} or {@link Role#EXCLUDED}), in data order. */
     public double[][] rowsOf(Role role) {
         return java.util.stream.IntStream.range(0, rows.length).filter(i -> roles.get(i).equals(role))
                 .mapToObj(i -> rows[i]).toArray(double[][]::new);
     }
-    /** {@link Role#FIT}, named here for the stages that sort a task's rows. */
-    public static final Role FIT = Role.FIT;
-    /** {@link Role#HOLDOUT}. */
-    public static final Role HOLDOUT = Role.HOLDOUT;
-    /** {@link Role#EXCLUDED}. */
-    public static final Role EXCLUDED = Role.EXCLUDED;
 }

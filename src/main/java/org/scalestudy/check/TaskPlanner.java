@@ -169,16 +169,16 @@ final class TaskPlanner {
             ids.add(allIds.get(r));
             if (holdout[r]) {
                 boolean observable = Double.isFinite(law.law().observed(row));
-                roles.add(observable ? FitTask.HOLDOUT : FitTask.EXCLUDED);
+                roles.add(observable ? Role.HOLDOUT : Role.EXCLUDED);
                 notes.add(observable ? "" : "no observed value");
             } else if (window[r]) {
                 inWindow++;
                 String why = law.law().unusable(row);
-                roles.add(why == null ? FitTask.FIT : FitTask.EXCLUDED);
+                roles.add(why == null ? Role.FIT : Role.EXCLUDED);
                 notes.add(why == null ? "" : why);
                 usable += why == null ? 1 : 0;
             } else {
-                roles.add(FitTask.EXCLUDED);
+                roles.add(Role.EXCLUDED);
                 notes.add("outside the fit window");
             }
         }
@@ -213,7 +213,7 @@ final class TaskPlanner {
     private void warnSingleX(Pos at, BoundLaw law, double[][] rows, List<Role> roles, String where) {
         double first = Double.NaN;
         for (int i = 0; i < rows.length; i++) {
-            if (roles.get(i).equals(FitTask.FIT)) {
+            if (roles.get(i).equals(Role.FIT)) {
                 double x = law.law().axis(rows[i]);
                 if (Double.isNaN(first)) {
                     first = x;
@@ -249,7 +249,7 @@ final class TaskPlanner {
 
     private static String firstReason(List<String> notes, List<Role> roles) {
         for (int i = 0; i < notes.size(); i++) {
-            if (roles.get(i).equals(FitTask.EXCLUDED) && !notes.get(i).isEmpty()
+            if (roles.get(i).equals(Role.EXCLUDED) && !notes.get(i).isEmpty()
                     && !notes.get(i).equals("outside the fit window")) {
                 return " (others are excluded: " + notes.get(i) + ")";
             }

@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.results.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -233,7 +234,7 @@ final class Decisions {
             double sum = 0;
             int count = 0;
             for (org.scalestudy.results.RunRow r : fit.runs()) {
-                if (r.role().equals(FitTask.FIT) && r.x() == xMax && Double.isFinite(r.observed())) {
+                if (r.role().equals(Role.FIT) && r.x() == xMax && Double.isFinite(r.observed())) {
                     sum += r.observed();
                     count++;
                 }
@@ -282,7 +283,7 @@ final class Decisions {
             }
             double sum = 0;
             for (int i : rows) {
-                if (task.roles().get(i).equals(FitTask.HOLDOUT)) {
+                if (task.roles().get(i).equals(Role.HOLDOUT)) {
                     sum += task.law().observed(task.rows()[i]);
                     runs[c]++;
                 }

@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.results.Role;
 import org.scalestudy.check.FitTask;
 import org.scalestudy.results.FitOutcome;
 import org.scalestudy.results.Uncertainty;
@@ -39,7 +40,7 @@ final class Degeneracy {
      * it shares with other groups are not its own); "" otherwise.
      */
     static String tooFewRuns(FitTask task, FitOutcome fit) {
-        long runs = fit.runs().stream().filter(r -> r.role().equals(FitTask.FIT)).count();
+        long runs = fit.runs().stream().filter(r -> r.role().equals(Role.FIT)).count();
         int parameters = fit.parameters().size() - (task.share() == null ? 0 : task.share().parameters().size());
         return runs > parameters ? "" : "no spare degree of freedom: " + runs + (runs == 1 ? " run" : " runs")
                 + " for " + parameters + (task.share() == null ? "" : " unshared") + " parameter"

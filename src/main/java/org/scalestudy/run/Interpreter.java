@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.results.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalestudy.check.CheckedStudy;
@@ -60,8 +61,8 @@ public final class Interpreter {
     /** @param backtests false to leave out the back-tests that size the prediction intervals (see FitRunner) */
     static FitOutcome fit(FitTask task, boolean sweep, Refit joint, boolean backtests) {
         Law law = task.law();
-        double[][] fitRows = task.rowsOf(FitTask.FIT);
-        double[][] holdoutRows = task.rowsOf(FitTask.HOLDOUT);
+        double[][] fitRows = task.rowsOf(Role.FIT);
+        double[][] holdoutRows = task.rowsOf(Role.HOLDOUT);
         OptimizeResult report = joint == null ? law.fit(fitRows) : joint.fit(fitRows, Double.POSITIVE_INFINITY);
         double[] params = report.x();
         Refit refit = joint == null ? Refit.alone(law, params) : joint;
@@ -79,10 +80,10 @@ public final class Interpreter {
             double predicted = law.predict(params, row);
             org.scalestudy.results.Role role = task.roles().get(i);
             runs.add(new RunRow(task.ids().get(i), role, x, observed, predicted, task.notes().get(i)));
-            if (role.equals(FitTask.FIT)) {
+            if (role.equals(Role.FIT)) {
                 fitObs.add(observed);
                 fitPred.add(predicted);
-            } else if (role.equals(FitTask.HOLDOUT)) {
+            } else if (role.equals(Role.HOLDOUT)) {
                 holdObs.add(observed);
                 holdPred.add(predicted);
             }

@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.results.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -32,7 +33,7 @@ final class JointFits {
     static Map<FitTask, Refit> refits(List<FitTask> tasks) {
         Map<FitTask, Refit> out = new IdentityHashMap<>();
         for (List<FitTask> members : sets(tasks).values()) {
-            List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(FitTask.FIT)).toList();
+            List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(Role.FIT)).toList();
             for (int i = 0; i < members.size(); i++) {
                 int self = i;
                 out.put(members.get(i), (rows, cutoff) -> fitMember(members, fitRows, self, rows, cutoff));
@@ -110,7 +111,7 @@ final class JointFits {
         FitTask first = members.get(0);
         JointFit law = (JointFit) first.law();
         Set<String> shared = new TreeSet<>(first.share().parameters());
-        List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(FitTask.FIT)).toList();
+        List<double[][]> fitRows = members.stream().map(m -> m.rowsOf(Role.FIT)).toList();
         long[] seeds = members.stream().mapToLong(Bootstrap::seedOf).toArray();
         // Resamples in parallel (each its own generators' draws), collected in resample order.
         return java.util.stream.IntStream.range(0, first.resamples()).parallel().mapToObj(b -> {

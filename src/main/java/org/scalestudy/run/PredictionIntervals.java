@@ -1,5 +1,6 @@
 package org.scalestudy.run;
 
+import org.scalestudy.results.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ final class PredictionIntervals {
         int judged = 0;
         double score = 0;
         for (RunRow r : f.runs()) {
-            if (r.role().equals(FitTask.HOLDOUT) && Double.isFinite(q)) {
+            if (r.role().equals(Role.HOLDOUT) && Double.isFinite(q)) {
                 Interval interval = interval(q, r.predicted(), r.x(), xMax);
                 if (interval != null) {
                     r = r.withInterval(interval);
@@ -186,7 +187,7 @@ final class PredictionIntervals {
     static double fitMax(FitOutcome f) {
         double max = Double.NaN;
         for (RunRow r : f.runs()) {
-            if (r.role().equals(FitTask.FIT) && r.x() > 0 && Double.isFinite(r.x())) {
+            if (r.role().equals(Role.FIT) && r.x() > 0 && Double.isFinite(r.x())) {
                 max = Double.isNaN(max) ? r.x() : Math.max(max, r.x());
             }
         }

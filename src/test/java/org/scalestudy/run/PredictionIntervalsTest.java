@@ -102,7 +102,7 @@ class PredictionIntervalsTest {
         for (int seed = 0; seed < 200; seed++) {
             FitOutcome fit = PredictionIntervals.apply(List.of(Interpreter.fit(simulated(seed), false))).get(0);
             for (RunRow r : fit.runs()) {
-                if (r.role().equals(FitTask.HOLDOUT)) {
+                if (r.role().equals(Role.HOLDOUT)) {
                     total++;
                     inside += r.interval().contains(r.observed()) ? 1 : 0;
                 }
@@ -126,7 +126,7 @@ class PredictionIntervalsTest {
             double z = Math.log(2000) - 0.15 * Math.log(c) + 0.03 * random.nextGaussian();
             rows[i] = new double[] {c, Math.exp(-Math.exp(z)), 0};
             ids.add("r" + i);
-            roles.add(held ? FitTask.HOLDOUT : FitTask.FIT);
+            roles.add(held ? Role.HOLDOUT : Role.FIT);
             notes.add("");
         }
         return new FitTask("direct", DIRECT, "d", "", 1, "C", "acc", ids, rows, roles, notes, 0, 1,
