@@ -1,5 +1,6 @@
 package org.scalestudy.fit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -271,19 +272,27 @@ public final class MultiStart<F extends Objective> {
         return at;
     }
 
-    /** The objective at every start (projected into the box), in parallel when allowed. */
+    /** Starts whose objective values one call to {@link Objective#values} computes, when screening. */
+    static final int SCREEN_CHUNK = 500;
+
+    /**
+     * The objective at every start (projected into the box), by {@link Objective#values} on chunks of
+     * {@link #SCREEN_CHUNK} starts, the chunks in parallel when allowed.
+     */
     private double[] startValues(Objective f, List<double[]> starts, Bounds bounds) {
         double[] values = new double[starts.size()];
-        IntStream indices = IntStream.range(0, values.length);
-        (parallel ? indices.parallel() : indices).forEach(i -> {
-            double[] x = bounds.project(starts.get(i));
-            double v;
-            try {
-                v = f.value(x);
-            } catch (RuntimeException e) {
-                v = Double.NaN;
+        List<double[]> projected = new ArrayList<>(starts.size());
+        for (double[] start : starts) {
+            projected.add(bounds.project(start));
+        }
+        int chunks = (values.length + SCREEN_CHUNK - 1) / SCREEN_CHUNK;
+        IntStream indices = IntStream.range(0, chunks);
+        (parallel ? indices.parallel() : indices).forEach(c -> {
+            int from = c * SCREEN_CHUNK;
+            double[] part = f.values(projected.subList(from, Math.min(values.length, from + SCREEN_CHUNK)));
+            for (int k = 0; k < part.length; k++) {
+                values[from + k] = rank(part[k]);
             }
-            values[i] = rank(v);
         });
         return values;
     }

@@ -1,5 +1,7 @@
 package org.scalestudy.fit;
 
+import java.util.List;
+
 /**
  * A smooth function of {@link #dimension()} real variables to minimise, with an analytic gradient.
  *
@@ -24,4 +26,21 @@ public interface Objective {
      * {@link #dimension()}, owned by the caller, contents on entry undefined).
      */
     double valueAndGradient(double[] x, double[] gradient);
+
+    /**
+     * The values at many points (a grid of starts, say), each exactly what {@link #value} gives there, or NaN where
+     * it throws. An objective whose points share work (grid points repeat coordinates) overrides it to do that work
+     * once per call.
+     */
+    default double[] values(List<double[]> points) {
+        double[] out = new double[points.size()];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = value(points.get(i));
+            } catch (RuntimeException e) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
 }

@@ -136,9 +136,7 @@ final class ChinchillaObjective implements Objective {
         double e = theta[2];
         double alpha = theta[3];
         double beta = theta[4];
-        if (fastData && Math.abs(e) <= FAST_RANGE
-                && inRange(a - alpha * minLogN) && inRange(a - alpha * maxLogN)
-                && inRange(b - beta * minLogD) && inRange(b - beta * maxLogD)) {
+        if (fastAt(a, b, e, alpha, beta)) {
             return fast(a, b, e, alpha, beta, gradient);
         }
         return general(a, b, e, alpha, beta, gradient);
@@ -148,7 +146,61 @@ final class ChinchillaObjective implements Objective {
         return Math.abs(exponent) <= FAST_RANGE;
     }
 
+    private boolean fastAt(double a, double b, double e, double alpha, double beta) {
+        return fastData && Math.abs(e) <= FAST_RANGE
+                && inRange(a - alpha * minLogN) && inRange(a - alpha * maxLogN)
+                && inRange(b - beta * minLogD) && inRange(b - beta * maxLogD);
+    }
+
+    /**
+     * The values at many points. Grid points repeat their {@code (a, alpha)} and {@code (b, beta)} pairs (Besiroglu et
+     * al.'s 4,500 starts have 30 of each), so the fast path's {@code A N^-alpha} and {@code B D^-beta} are computed
+     * once per pair and distinct N or D in the call, not once per point: the same operations on the same numbers, so
+     * the same bits as {@link #value} at each point.
+     */
+    @Override
+    public double[] values(List<double[]> points) {
+        double[] out = new double[points.size()];
+        java.util.Map<java.util.List<Long>, double[]> termsN = new java.util.HashMap<>();
+        java.util.Map<java.util.List<Long>, double[]> termsD = new java.util.HashMap<>();
+        double[] gradient = new double[5];
+        for (int i = 0; i < out.length; i++) {
+            double[] theta = points.get(i);
+            double a = theta[0];
+            double b = theta[1];
+            double e = theta[2];
+            double alpha = theta[3];
+            double beta = theta[4];
+            if (fastAt(a, b, e, alpha, beta)) {
+                double[] termN = termsN.computeIfAbsent(pair(a, alpha), k -> terms(a, alpha, distinctLogN));
+                double[] termD = termsD.computeIfAbsent(pair(b, beta), k -> terms(b, beta, distinctLogD));
+                out[i] = fast(StrictMath.exp(e), termN, termD, gradient);
+            } else {
+                out[i] = general(a, b, e, alpha, beta, gradient);
+            }
+        }
+        return out;
+    }
+
+    private static java.util.List<Long> pair(double scale, double exponent) {
+        return java.util.List.of(Double.doubleToLongBits(scale), Double.doubleToLongBits(exponent));
+    }
+
+    /** {@code exp(scale - exponent * log x)} for each distinct log x: A N^-alpha or B D^-beta. */
+    private static double[] terms(double scale, double exponent, double[] distinctLogs) {
+        double[] terms = new double[distinctLogs.length];
+        for (int j = 0; j < terms.length; j++) {
+            terms[j] = FastExp.exp(scale - exponent * distinctLogs[j]);
+        }
+        return terms;
+    }
+
     private double fast(double a, double b, double e, double alpha, double beta, double[] gradient) {
+        // A N^-alpha and B D^-beta once per distinct N and D: ladders repeat sizes and token counts
+        return fast(StrictMath.exp(e), terms(a, alpha, distinctLogN), terms(b, beta, distinctLogD), gradient);
+    }
+
+    private double fast(double bigE, double[] termN, double[] termD, double[] gradient) {
         final double d = delta;
         final double[] ln = logN;
         final double[] ld = logD;
@@ -156,16 +208,6 @@ final class ChinchillaObjective implements Objective {
         final double[] il = inverseLoss;
         final double[] low = lossLow;
         final double[] high = lossHigh;
-        final double bigE = StrictMath.exp(e);
-        // A N^-alpha and B D^-beta once per distinct N and D: ladders repeat sizes and token counts
-        final double[] termN = new double[distinctLogN.length];
-        for (int j = 0; j < termN.length; j++) {
-            termN[j] = FastExp.exp(a - alpha * distinctLogN[j]);
-        }
-        final double[] termD = new double[distinctLogD.length];
-        for (int j = 0; j < termD.length; j++) {
-            termD[j] = FastExp.exp(b - beta * distinctLogD[j]);
-        }
         final int[] wn = whichN;
         final int[] wd = whichD;
         final int[] times = count;

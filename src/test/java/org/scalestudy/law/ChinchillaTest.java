@@ -146,6 +146,33 @@ class ChinchillaTest {
     }
 
     @Test
+    void gridValuesAreEachPointsValueToTheBit() throws IOException {
+        // the screen evaluates all 4,500 starts in one call that shares A N^-alpha and B D^-beta between starts with
+        // the same (a, alpha) or (b, beta): it must give exactly value(x), or screening would rank starts differently
+        // than before; on Epoch's runs, on a resample with repeats, and at points off the fast path (|e| > 200, a
+        // huge exponent, NaN) mixed into the grid
+        double[][] rows = epochRows();
+        double[][] resample = new double[rows.length][];
+        Random random = new Random(11);
+        for (int i = 0; i < rows.length; i++) {
+            resample[i] = rows[random.nextInt(rows.length)];
+        }
+        List<double[]> points = new ArrayList<>(Chinchilla.startGrid());
+        points.add(1, new double[] {5, 5, 250, 0.5, 0.5});
+        points.add(7, new double[] {5, 5, 0, 400, 0.5});
+        points.add(new double[] {Double.NaN, 5, 0, 0.5, 0.5});
+        for (double[][] data : List.of(rows, resample)) {
+            Objective f = Chinchilla.objective(data, 1e-3);
+            double[] all = f.values(points);
+            assertEquals(points.size(), all.length);
+            for (int i = 0; i < all.length; i++) {
+                assertEquals(Double.doubleToLongBits(f.value(points.get(i))), Double.doubleToLongBits(all[i]),
+                        "point " + i);
+            }
+        }
+    }
+
+    @Test
     void repeatedRunsAreMergedWithoutChangingTheObjective() {
         // a bootstrap resample repeats rows; the objective evaluates each distinct run once, weighted,
         // which must equal the plain sum over every row
