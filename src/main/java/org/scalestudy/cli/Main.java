@@ -29,6 +29,10 @@ public final class Main implements Runnable {
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
+    /** The commands that write a site, for which the report stage's set-up starts at once ({@link
+     * org.scalestudy.report.ReportWarmUp}). */
+    private static final java.util.Set<String> SITE_COMMANDS = java.util.Set.of("build", "serve");
+
     /** Exit code when a study has errors. */
     public static final int STUDY_ERRORS = 1;
     /** Exit code when the command itself could not run (bad arguments, unreadable folder). */
@@ -42,6 +46,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && SITE_COMMANDS.contains(args[0])) {
+            // before picocli even reads the arguments: the set-up runs beside the parsing, checking and fitting
+            org.scalestudy.report.ReportWarmUp.start();
+        }
         System.exit(execute(args));
     }
 

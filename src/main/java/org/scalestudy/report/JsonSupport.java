@@ -94,6 +94,12 @@ final class JsonSupport {
     private JsonSupport() {
     }
 
+    /** Makes the mappers and their serializers for a {@code StudyResult} and all it holds ({@link ReportWarmUp}). */
+    static void prepare() {
+        STREAM_MAPPER.canSerialize(org.scalestudy.results.StudyResult.class);
+        TREE_MAPPER.canSerialize(org.scalestudy.results.StudyResult.class);
+    }
+
     /**
      * A fit's {@code optimization} in results.json: the account of its search, without the solution and its
      * bounds and standard errors, which the fit's {@code parameters} hold.

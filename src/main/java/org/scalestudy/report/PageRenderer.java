@@ -32,6 +32,31 @@ final class PageRenderer {
     private final Configuration config;
 
     PageRenderer() {
+        this.config = Shared.CONFIG;
+    }
+
+    /** The one configuration every renderer reads (FreeMarker's is safe to share once set up), made on first use. */
+    private static final class Shared {
+        static final Configuration CONFIG = configuration();
+    }
+
+    /** Every template under templates/, so {@link #prepare} parses them all (checked against the folder by a test). */
+    static final java.util.List<String> TEMPLATE_NAMES = java.util.List.of("decisions.ftlh", "fit.ftlh", "index.ftlh",
+            "layout.ftlh", "skipped.ftlh", "study.ftlh");
+
+    /**
+     * Makes the shared configuration and parses every template into its cache, so the first page renders without
+     * waiting for them ({@link ReportWarmUp}).
+     *
+     * @throws IOException when a template is missing or does not parse (rendering would fail on it too)
+     */
+    static void prepare() throws IOException {
+        for (String name : TEMPLATE_NAMES) {
+            Shared.CONFIG.getTemplate(name);
+        }
+    }
+
+    private static Configuration configuration() {
         Configuration c = new Configuration(Configuration.VERSION_2_3_33);
         c.setTemplateLoader(new ClassTemplateLoader(PageRenderer.class, TEMPLATES));
         c.setDefaultEncoding("UTF-8");
@@ -50,7 +75,7 @@ final class PageRenderer {
         c.setFallbackOnNullLoopVariable(false);
         c.setAPIBuiltinEnabled(false);
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        this.config = c;
+        return c;
     }
 
     /**
