@@ -155,8 +155,8 @@ final class ChinchillaObjective implements Objective {
     /**
      * The values at many points. Grid points repeat their {@code (a, alpha)} and {@code (b, beta)} pairs (Besiroglu et
      * al.'s 4,500 starts have 30 of each), so the fast path's {@code A N^-alpha} and {@code B D^-beta} are computed
-     * once per pair and distinct N or D in the call, not once per point: the same operations on the same numbers, so
-     * the same bits as {@link #value} at each point.
+     * once per pair and distinct N or D in the call, not once per point, and no gradient is summed: the value's own
+     * operations on the same numbers, so the same bits as {@link #value} at each point.
      */
     @Override
     public double[] values(List<double[]> points) {
@@ -174,7 +174,7 @@ final class ChinchillaObjective implements Objective {
             if (fastAt(a, b, e, alpha, beta)) {
                 double[] termN = termsN.computeIfAbsent(pair(a, alpha), k -> terms(a, alpha, distinctLogN));
                 double[] termD = termsD.computeIfAbsent(pair(b, beta), k -> terms(b, beta, distinctLogD));
-                out[i] = fast(StrictMath.exp(e), termN, termD, gradient);
+                out[i] = fast(StrictMath.exp(e), termN, termD, null);
             } else {
                 out[i] = general(a, b, e, alpha, beta, gradient);
             }
@@ -200,7 +200,9 @@ final class ChinchillaObjective implements Objective {
         return fast(StrictMath.exp(e), terms(a, alpha, distinctLogN), terms(b, beta, distinctLogD), gradient);
     }
 
+    /** The fast path's value, and its gradient into {@code gradient} unless that is null (the screen needs none). */
     private double fast(double bigE, double[] termN, double[] termD, double[] gradient) {
+        final boolean withGradient = gradient != null;
         final double d = delta;
         final double[] ln = logN;
         final double[] ld = logD;
@@ -253,6 +255,9 @@ final class ChinchillaObjective implements Objective {
                 product = Math.scalb(product, -e2);
                 binaryExponent += e2;
             }
+            if (!withGradient) {
+                continue;
+            }
             // d f / d log(predicted) = -h; d log(predicted) / d(a, b, e) = (t1, t2, E) / predicted
             double c = -h * inverse * k;
             double c1 = c * t1;
@@ -263,11 +268,13 @@ final class ChinchillaObjective implements Objective {
             galpha -= c1 * lni;
             gbeta -= c2 * ldi;
         }
-        gradient[0] = ga;
-        gradient[1] = gb;
-        gradient[2] = ge * bigE;
-        gradient[3] = galpha;
-        gradient[4] = gbeta;
+        if (withGradient) {
+            gradient[0] = ga;
+            gradient[1] = gb;
+            gradient[2] = ge * bigE;
+            gradient[3] = galpha;
+            gradient[4] = gbeta;
+        }
         double sumAbs = StrictMath.log(product) + binaryExponent * LN2;
         return quadratic + d * sumAbs - 0.5 * d * d * linear;
     }
