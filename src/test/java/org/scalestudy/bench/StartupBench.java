@@ -7,24 +7,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.scalestudy.law.Chinchilla;
 
 /**
- * Issue 18's start-up targets, whole-process: {@code scalestudy --version} and a one-fit Chinchilla study (Epoch
- * AI's 240 runs, the law's 4,500-start grid, no bootstrap, {@code --no-cache}) run as new JVMs from the packaged
- * jar, each with the class-data archive that {@code mvn package} makes ({@code target/scalestudy.jsa}, as
- * {@code bin/scalestudy} runs it) and without; then scipy's L-BFGS-B from the same 4,500 starts
- * ({@code chinchilla_scipy.py}, as {@link ChinchillaBootstrapBench} runs it), and the ratio (target: at least 20x).
- * Runs are interleaved (archive, none, archive, ...) so that a busy machine slows both alike. Prints medians of the
- * wall-clock seconds and of the child's CPU seconds (from {@code /proc/self/stat}; on an idle 2-core machine the
- * wall time is about the CPU time when one core does the work).
+ * Issue 18's start-up targets, whole-process, as a user runs it: {@code bin/scalestudy --version} and a one-fit
+ * Chinchilla study (Epoch AI's 240 runs, the law's 4,500-start grid, no bootstrap, {@code --no-cache}) run as new
+ * JVMs by the launcher, with its defaults (the class-data archive {@code mvn package} makes, the JIT's first tier
+ * only), then with the archive off ({@code SCALESTUDY_CDS=off}) and with the optimising JIT back
+ * ({@code SCALESTUDY_JAVA_OPTS=-XX:TieredStopAtLevel=4}, the JVM's default); optionally the baseline's jar run
+ * plainly ({@code java -jar}, as it ran before this work); then scipy's L-BFGS-B from the same 4,500 starts
+ * ({@code chinchilla_scipy.py}, as {@link ChinchillaBootstrapBench} runs it), and the ratios (target: at least
+ * 20x). Runs are interleaved (one of each variant, then again) so that a busy machine slows all alike. Prints medians
+ * of the wall-clock seconds and of the child's CPU seconds (from {@code /proc/self/stat}).
  *
  * <pre>mvn -q package -DskipTests &amp;&amp; mvn -q -o test-compile exec:java -Dexec.mainClass=org.scalestudy.bench.StartupBench -Dexec.classpathScope=test</pre>
  *
- * Optional arguments: the whole-process repetitions (default 5), scipy's repetitions (default 1; 0 skips it).
+ * Optional arguments: the whole-process repetitions (default 7), scipy's repetitions (default 1; 0 skips it), a
+ * baseline jar (e.g. 19c634e's, built as {@code run/ColdBuildBench} says). {@code -Dbench.flags}: more
+ * {@code SCALESTUDY_JAVA_OPTS} to time the one-fit study with, each ';'-separated set one more variant.
  */
 public final class StartupBench {
+    private static final Path LAUNCHER = Path.of("bin/scalestudy").toAbsolutePath();
     private static final Path JAR = Path.of("target/scalestudy.jar").toAbsolutePath();
     private static final Path ARCHIVE = Path.of("target/scalestudy.jsa").toAbsolutePath();
     private static final Path DATA = Path.of("studies/published/data/epoch-chinchilla/svg_extracted_data.csv");
@@ -36,9 +41,13 @@ public final class StartupBench {
     private StartupBench() {
     }
 
+    /** One way of running: a name, the command's first words, and environment variables to set. */
+    private record Variant(String name, List<String> command, Map<String, String> env) { }
+
     public static void main(String[] args) throws Exception {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int scipyRepeats = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        Path baselineJar = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : null;
         if (!Files.isRegularFile(JAR) || !Files.isRegularFile(ARCHIVE)) {
             throw new IllegalStateException("run 'mvn -q package -DskipTests' first: " + JAR + " and " + ARCHIVE
                     + " are made by it");
@@ -51,56 +60,45 @@ public final class StartupBench {
                 + "    let tokens = flops / (6 * params)\n    where loss < 3.42\n  }\n"
                 + "  law approach3 = chinchilla(N: params, D: tokens, y: loss)\n"
                 + "  fit approach3 to runs\n}\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> withArchive = List.of(java, "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off", "-jar", JAR.toString());
-        List<String> without = List.of(java, "-jar", JAR.toString());
-        List<String> version = List.of("--version");
         List<String> oneFit = List.of("build", study.toString(), "--out", dir.resolve("site").toString(), "--no-cache",
                 "-q");
+        List<String> launcher = List.of(LAUNCHER.toString());
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("--version, launcher defaults", concat(launcher, List.of("--version")), Map.of()),
+                new Variant("one-fit study, launcher defaults", concat(launcher, oneFit), Map.of()),
+                new Variant("one-fit study, archive off", concat(launcher, oneFit), Map.of("SCALESTUDY_CDS", "off")),
+                new Variant("one-fit study, optimising JIT on", concat(launcher, oneFit),
+                        Map.of("SCALESTUDY_JAVA_OPTS", "-XX:TieredStopAtLevel=4"))));
+        for (String set : System.getProperty("bench.flags", "").split(";")) {
+            if (!set.isBlank()) {
+                variants.add(new Variant("one-fit study, " + set.trim(), concat(launcher, oneFit),
+                        Map.of("SCALESTUDY_JAVA_OPTS", set.trim())));
+            }
+        }
+        if (baselineJar != null) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            variants.add(new Variant("one-fit study, baseline jar, java -jar",
+                    concat(List.of(java, "-jar", baselineJar.toString()), oneFit), Map.of()));
+        }
         System.out.printf(Locale.ROOT, "Whole-process start-up, %d runs each (interleaved), %d processors, %s %s%n",
                 repeats, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
-        run(withArchive, version, dir); // warm the page cache
-        run(without, oneFit, dir);
-        // -Dbench.flags: more JVM options to time the one-fit study with (and the archive), e.g.
-        // "-XX:TieredStopAtLevel=1;-XX:+UseParallelGC": each ';'-separated set is one more variant
-        List<String> flagSets = new java.util.ArrayList<>();
-        for (String set : System.getProperty("bench.flags", "").split(";")) {
-            if (!set.isBlank()) {
-                flagSets.add(set.trim());
-            }
+        for (Variant v : variants) {
+            run(v, dir); // warm the page cache
         }
-        List<List<String>> commands = new java.util.ArrayList<>(List.of(concat(withArchive, version),
-                concat(without, version), concat(withArchive, oneFit), concat(without, oneFit)));
-        List<String> names = new java.util.ArrayList<>(List.of("--version, with the CDS archive", "--version, without",
-                "one-fit study, with the archive", "one-fit study, without"));
-        for (String set : flagSets) {
-            List<String> flagged = new java.util.ArrayList<>(withArchive.subList(0, 4));
-            flagged.addAll(List.of(set.split(" +")));
-            flagged.addAll(withArchive.subList(4, withArchive.size()));
-            commands.add(concat(flagged, oneFit));
-            names.add("one-fit study, archive, " + set);
-        }
-        double[][][] t = new double[commands.size()][][];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = new double[2][repeats];
-        }
+        double[][][] t = new double[variants.size()][2][repeats];
         for (int i = 0; i < repeats; i++) {
             for (int k = 0; k < t.length; k++) {
-                double[] s = run(commands.get(k), List.of(), dir);
+                double[] s = run(variants.get(k), dir);
                 t[k][0][i] = s[0];
                 t[k][1][i] = s[1];
             }
         }
         for (int k = 0; k < t.length; k++) {
-            WallAndCpu.report(names.get(k), t[k], 34);
+            WallAndCpu.report(variants.get(k).name(), t[k], 40);
         }
         System.out.printf(Locale.ROOT, "  issue 18's figures before this work: --version %.2f s, one-fit study %.2f s%n",
                 ISSUE_VERSION, ISSUE_ONE_FIT);
-        System.out.printf(Locale.ROOT, "  the archive saves %.0f ms on --version and %.0f ms on the one-fit study "
-                + "(medians, wall)%n", 1000 * (WallAndCpu.median(t[1][0]) - WallAndCpu.median(t[0][0])),
-                1000 * (WallAndCpu.median(t[3][0]) - WallAndCpu.median(t[2][0])));
         if (scipyRepeats == 0) {
             return;
         }
@@ -110,26 +108,26 @@ public final class StartupBench {
         }
         System.out.printf(Locale.ROOT, "  scipy L-BFGS-B from the same %d starts (one BLAS thread): %.2f s wall, %.2f CPU s"
                 + " (median of %d)%n", Chinchilla.startGrid().size(), scipy[0], scipy[1], scipyRepeats);
-        System.out.printf(Locale.ROOT, "  the one-fit study, whole process, is %.1fx faster than scipy with the archive "
-                + "(%.1fx in CPU time), %.1fx without (%.1fx); target >= 20x, issue 18's figure %.1fx%n",
-                scipy[0] / WallAndCpu.median(t[2][0]), scipy[1] / WallAndCpu.median(t[2][1]), scipy[0] / WallAndCpu.median(t[3][0]),
-                scipy[1] / WallAndCpu.median(t[3][1]), ISSUE_RATIO);
-        for (int k = 4; k < t.length; k++) {
-            System.out.printf(Locale.ROOT, "  %s: %.1fx faster than scipy (%.1fx in CPU time)%n", names.get(k),
-                    scipy[0] / WallAndCpu.median(t[k][0]), scipy[1] / WallAndCpu.median(t[k][1]));
+        for (int k = 1; k < t.length; k++) {
+            System.out.printf(Locale.ROOT, "  %-40s %5.1fx faster than scipy (%.1fx in CPU time)%s%n",
+                    variants.get(k).name() + ":", scipy[0] / WallAndCpu.median(t[k][0]),
+                    scipy[1] / WallAndCpu.median(t[k][1]), k == 1 ? "; target >= 20x, issue 18's figure "
+                            + ISSUE_RATIO + "x" : "");
         }
     }
 
-    /** Runs the command (a new process) and returns its wall-clock and CPU seconds; fails unless it exits 0. */
-    private static double[] run(List<String> command, List<String> more, Path dir)
-            throws IOException, InterruptedException {
-        List<String> all = concat(command, more);
+    /** Runs the variant (a new process) and returns its wall-clock and CPU seconds; fails unless it exits 0. */
+    private static double[] run(Variant variant, Path dir) throws IOException, InterruptedException {
         double cpu = childrenCpu();
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(all).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(variant.command()).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().remove("SCALESTUDY_JAVA_OPTS");
+        builder.environment().remove("SCALESTUDY_CDS");
+        builder.environment().putAll(variant.env());
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", all) + " failed:\n" + out);
+            throw new IllegalStateException(String.join(" ", variant.command()) + " failed:\n" + out);
         }
         double wall = (System.nanoTime() - start) / 1e9;
         return new double[] {wall, childrenCpu() - cpu};

@@ -27,7 +27,13 @@ import java.util.stream.Stream;
  * (cd /tmp/baseline &amp;&amp; mvn -q package -DskipTests)
  * mvn -q package -DskipTests
  * mvn -q -Dskip.npm=true test-compile exec:java -Dexec.mainClass=org.scalestudy.run.ColdBuildBench \
- *     -Dexec.classpathScope=test -Dexec.args="/tmp/baseline/target/scalestudy.jar target/scalestudy.jar 3"
+ *     -Dexec.classpathScope=test -Dexec.arguments=/tmp/baseline/target/scalestudy.jar,bin/scalestudy,3
+ * </pre>
+ *
+ * <p>The second argument may be a jar (run as {@code java -jar}) or the launcher {@code bin/scalestudy} (run as a
+ * user runs it, with its JVM options and class-data archive). ({@code -Dexec.arguments}, comma-separated, not
+ * {@code -Dexec.args}: the build's own {@code exec} steps would read that one as their command line.)
+ * <pre>
  * </pre>
  */
 public final class ColdBuildBench {
@@ -76,8 +82,12 @@ public final class ColdBuildBench {
 
     private static Run build(String studies, Path jar, Path out, String... cache)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "build", studies, "--out", out.toString()));
+        // a jar runs as java -jar (the baseline ran so); anything else is a launcher, run as it is (bin/scalestudy,
+        // with its JVM options and class-data archive, as a user runs this build)
+        List<String> command = new ArrayList<>(jar.toString().endsWith(".jar")
+                ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                : List.of(jar.toAbsolutePath().toString()));
+        command.addAll(List.of("build", studies, "--out", out.toString()));
         command.addAll(Arrays.asList(cache));
         Path log = Files.createTempFile("cold-build", ".log");
         long start = System.nanoTime();
