@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The charts a study's {@code report} block may ask for, in the order the site lists them. */
-public enum ChartName {
+public enum ChartName implements Named {
     /** The runs and the fitted curve, extended to the targets, with the intervals. */
     SCALING("scaling", true),
     /** The relative residual of each run. */
@@ -26,6 +26,7 @@ public enum ChartName {
     }
 
     /** The name a report block uses. */
+    @Override
     public String text() {
         return text;
     }
@@ -37,12 +38,7 @@ public enum ChartName {
 
     /** The chart named {@code text}, if any. */
     public static Optional<ChartName> parse(String text) {
-        for (ChartName c : values()) {
-            if (c.text.equals(text)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Named.parse(values(), text);
     }
 
     @Override

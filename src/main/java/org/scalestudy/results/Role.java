@@ -7,7 +7,7 @@ import java.util.Optional;
  * Written as its {@link #text()} ({@code fit}, {@code holdout}, {@code excluded}) in results.json, the cache and
  * the site.
  */
-public enum Role {
+public enum Role implements Named {
     FIT("fit"),
     HOLDOUT("holdout"),
     EXCLUDED("excluded");
@@ -19,18 +19,14 @@ public enum Role {
     }
 
     /** The role's name as results.json and the site write it. */
+    @Override
     public String text() {
         return text;
     }
 
     /** The role named {@code text}, if any. */
     public static Optional<Role> parse(String text) {
-        for (Role r : values()) {
-            if (r.text.equals(text)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Named.parse(values(), text);
     }
 
     @Override

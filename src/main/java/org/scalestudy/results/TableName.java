@@ -3,7 +3,7 @@ package org.scalestudy.results;
 import java.util.Optional;
 
 /** The tables a study's {@code report} block may ask for, in the order the site lists them. */
-public enum TableName {
+public enum TableName implements Named {
     PARAMETERS("parameters"),
     ERRORS("errors"),
     RUNS("runs"),
@@ -16,18 +16,14 @@ public enum TableName {
     }
 
     /** The name a report block uses. */
+    @Override
     public String text() {
         return text;
     }
 
     /** The table named {@code text}, if any. */
     public static Optional<TableName> parse(String text) {
-        for (TableName t : values()) {
-            if (t.text.equals(text)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Named.parse(values(), text);
     }
 
     @Override
