@@ -32,32 +32,76 @@ public final class LookupKeys {
      * entries only for the benchmarks listed).
      */
     public void check(Expr e, Table table, String dataName) {
-        if (table.rows() == 0) {
-            return;
+        if (table.rows() > 0) {
+            e.accept(new Rows(table, dataName));
         }
-        if (e instanceof Expr.Lookup lookup) {
-            check(lookup.key(), table, dataName);
+    }
+
+    /** The walk over an expression evaluated on these rows. */
+    private final class Rows implements Expr.Visitor<Void> {
+        private final Table table;
+        private final String dataName;
+
+        Rows(Table table, String dataName) {
+            this.table = table;
+            this.dataName = dataName;
+        }
+
+        @Override
+        public Void visitLookup(Expr.Lookup lookup) {
+            lookup.key().accept(this);
             if (lookup.entries() != null && !reported.contains(lookup.pos())) {
                 missing(lookup, table, dataName);
             }
-        } else if (e instanceof Expr.Unary u) {
-            check(u.operand(), table, dataName);
-        } else if (e instanceof Expr.Binary b && (b.op().equals("and") || b.op().equals("or"))) {
-            check(b.left(), table, dataName);
-            boolean[] left = ((Value.Booleans) Evaluator.eval(b.left(), table)).values();
-            boolean[] used = new boolean[left.length];
-            for (int i = 0; i < left.length; i++) {
-                used[i] = left[i] == b.op().equals("and");
+            return null;
+        }
+
+        @Override
+        public Void visitBinary(Expr.Binary b) {
+            b.left().accept(this);
+            if (b.op().equals("and") || b.op().equals("or")) {
+                boolean[] left = ((Value.Booleans) Evaluator.eval(b.left(), table)).values();
+                boolean[] used = new boolean[left.length];
+                for (int i = 0; i < left.length; i++) {
+                    used[i] = left[i] == b.op().equals("and");
+                }
+                check(b.right(), table.filter(used), dataName);
+            } else {
+                b.right().accept(this);
             }
-            check(b.right(), table.filter(used), dataName);
-        } else if (e instanceof Expr.Binary b) {
-            check(b.left(), table, dataName);
-            check(b.right(), table, dataName);
-        } else if (e instanceof Expr.Call call) {
-            call.args().forEach(a -> check(a, table, dataName));
-        } else if (e instanceof Expr.In in) {
-            check(in.value(), table, dataName);
-            in.options().forEach(o -> check(o, table, dataName));
+            return null;
+        }
+
+        @Override
+        public Void visitUnary(Expr.Unary u) {
+            return u.operand().accept(this);
+        }
+
+        @Override
+        public Void visitCall(Expr.Call call) {
+            call.args().forEach(a -> a.accept(this));
+            return null;
+        }
+
+        @Override
+        public Void visitIn(Expr.In in) {
+            in.children().forEach(c -> c.accept(this));
+            return null;
+        }
+
+        @Override
+        public Void visitNum(Expr.Num e) {
+            return null;
+        }
+
+        @Override
+        public Void visitStr(Expr.Str e) {
+            return null;
+        }
+
+        @Override
+        public Void visitColumn(Expr.Column e) {
+            return null;
         }
     }
 

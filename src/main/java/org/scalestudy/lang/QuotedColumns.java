@@ -26,25 +26,53 @@ public final class QuotedColumns {
 
     /** The expression with its column-position strings turned into quoted columns. */
     public static Expr resolve(Expr e) {
-        return resolve(e, true);
+        return e.accept(Position.COLUMN);
     }
 
-    private static Expr resolve(Expr e, boolean columnHere) {
-        if (e instanceof Expr.Str s) {
-            return columnHere ? new Expr.Column(s.value(), s.pos(), true) : s;
-        } else if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), resolve(u.operand(), true), u.pos());
-        } else if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), resolve(b.left(), true), resolve(b.right(), !COMPARISON.contains(b.op())),
-                    b.pos());
-        } else if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.function(), c.args().stream().map(a -> resolve(a, true)).toList(), c.pos());
-        } else if (e instanceof Expr.Lookup l) {
-            return new Expr.Lookup(l.table(), l.entries(), resolve(l.key(), false), l.pos());
-        } else if (e instanceof Expr.In in) {
-            return new Expr.In(resolve(in.value(), true), in.options().stream().map(o -> resolve(o, false)).toList(),
+    /** A position in an expression: where a string names a column, or where it is text. */
+    private enum Position implements Expr.Visitor<Expr> {
+        COLUMN, TEXT;
+
+        @Override
+        public Expr visitStr(Expr.Str s) {
+            return this == COLUMN ? new Expr.Column(s.value(), s.pos(), true) : s;
+        }
+
+        @Override
+        public Expr visitNum(Expr.Num e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitColumn(Expr.Column e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitUnary(Expr.Unary u) {
+            return new Expr.Unary(u.op(), u.operand().accept(COLUMN), u.pos());
+        }
+
+        @Override
+        public Expr visitBinary(Expr.Binary b) {
+            return new Expr.Binary(b.op(), b.left().accept(COLUMN),
+                    b.right().accept(COMPARISON.contains(b.op()) ? TEXT : COLUMN), b.pos());
+        }
+
+        @Override
+        public Expr visitCall(Expr.Call c) {
+            return new Expr.Call(c.function(), c.args().stream().map(a -> a.accept(COLUMN)).toList(), c.pos());
+        }
+
+        @Override
+        public Expr visitLookup(Expr.Lookup l) {
+            return new Expr.Lookup(l.table(), l.entries(), l.key().accept(TEXT), l.pos());
+        }
+
+        @Override
+        public Expr visitIn(Expr.In in) {
+            return new Expr.In(in.value().accept(COLUMN), in.options().stream().map(o -> o.accept(TEXT)).toList(),
                     in.negated(), in.pos());
         }
-        return e;
     }
 }

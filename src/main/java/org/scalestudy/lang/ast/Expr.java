@@ -37,26 +37,15 @@ public sealed interface Expr {
     }
 
     /** The expressions directly inside this one, left to right (none for literals and columns). */
-    default List<Expr> children() {
-        if (this instanceof Unary u) {
-            return List.of(u.operand());
-        } else if (this instanceof Binary b) {
-            return List.of(b.left(), b.right());
-        } else if (this instanceof Call call) {
-            return call.args();
-        } else if (this instanceof Lookup lookup) {
-            return List.of(lookup.key());
-        } else if (this instanceof In in) {
-            List<Expr> all = new java.util.ArrayList<>();
-            all.add(in.value());
-            all.addAll(in.options());
-            return all;
-        }
-        return List.of();
-    }
+    List<Expr> children();
 
     /** A number literal, e.g. {@code 6e21}. */
     record Num(double value, Pos pos) implements Expr {
+        @Override
+        public List<Expr> children() {
+            return List.of();
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitNum(this);
@@ -65,6 +54,11 @@ public sealed interface Expr {
 
     /** A string literal, e.g. {@code "val_loss"}. */
     record Str(String value, Pos pos) implements Expr {
+        @Override
+        public List<Expr> children() {
+            return List.of();
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitStr(this);
@@ -84,6 +78,11 @@ public sealed interface Expr {
         }
 
         @Override
+        public List<Expr> children() {
+            return List.of();
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitColumn(this);
         }
@@ -92,6 +91,11 @@ public sealed interface Expr {
     /** {@code -x} or {@code not x}. */
     record Unary(String op, Expr operand, Pos pos) implements Expr {
         @Override
+        public List<Expr> children() {
+            return List.of(operand);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnary(this);
         }
@@ -99,6 +103,11 @@ public sealed interface Expr {
 
     /** {@code a op b} for + - * / ^ < <= > >= == != and or. */
     record Binary(String op, Expr left, Expr right, Pos pos) implements Expr {
+        @Override
+        public List<Expr> children() {
+            return List.of(left, right);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitBinary(this);
@@ -111,6 +120,14 @@ public sealed interface Expr {
      */
     record In(Expr value, List<Expr> options, boolean negated, Pos pos) implements Expr {
         @Override
+        public List<Expr> children() {
+            List<Expr> all = new java.util.ArrayList<>(options.size() + 1);
+            all.add(value);
+            all.addAll(options);
+            return List.copyOf(all);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitIn(this);
         }
@@ -118,6 +135,11 @@ public sealed interface Expr {
 
     /** A function call, e.g. {@code log(C)}. */
     record Call(String function, List<Expr> args, Pos pos) implements Expr {
+        @Override
+        public List<Expr> children() {
+            return args;
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitCall(this);
@@ -131,6 +153,11 @@ public sealed interface Expr {
      * @param entries the table's entries by key, or null when no such table is declared (already reported)
      */
     record Lookup(String table, TableEntries entries, Expr key, Pos pos) implements Expr {
+        @Override
+        public List<Expr> children() {
+            return List.of(key);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitLookup(this);
