@@ -1,5 +1,7 @@
 package org.scalestudy.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -50,6 +52,8 @@ final class JsonSupport {
     private static final ObjectMapper TREE_MAPPER = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .addMixIn(org.scalestudy.fit.OptimizeResult.class, OptimizationFields.class)
+            .addMixIn(org.scalestudy.results.FitOutcome.class, FitOutcomeFields.class)
+            .addMixIn(org.scalestudy.results.Uncertainty.class, UncertaintyFields.class)
             // Roles and chart and table names as their names in a study ("fit", "scaling"), not as Java constants.
             .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .addModule(new SimpleModule("scalestudy-non-finite")
@@ -79,6 +83,8 @@ final class JsonSupport {
             .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .addMixIn(org.scalestudy.fit.OptimizeResult.class, OptimizationFields.class)
+            .addMixIn(org.scalestudy.results.FitOutcome.class, FitOutcomeFields.class)
+            .addMixIn(org.scalestudy.results.Uncertainty.class, UncertaintyFields.class)
             .addModule(new SimpleModule("scalestudy-non-finite-stream")
                     .addSerializer(Double.class, new NonFiniteAsNull())
                     .addSerializer(Double.TYPE, new NonFiniteAsNull()))
@@ -107,6 +113,64 @@ final class JsonSupport {
     @com.fasterxml.jackson.annotation.JsonIncludeProperties({"method", "objective", "converged", "iterations",
             "evaluations", "starts", "startsAtBest", "gradientNorm", "message"})
     private abstract static class OptimizationFields {
+    }
+
+    /**
+     * A fit in results.json: one object with its parts' fields flat (the parts are not its keys), read through the
+     * record's flat accessors, which Jackson would not find by their names alone. The results stage stays free of
+     * any serialization library; this is the one place that says what results.json holds of a fit.
+     */
+    @SuppressWarnings("unused")
+    private abstract static class FitOutcomeFields {
+        @JsonIgnore abstract org.scalestudy.results.FitOutcome.Subject subject();
+
+        @JsonIgnore abstract org.scalestudy.results.FitOutcome.Estimate estimate();
+
+        @JsonIgnore abstract org.scalestudy.results.FitOutcome.Checks checks();
+
+        @JsonIgnore abstract org.scalestudy.results.Draws draws();
+
+        @JsonProperty("law") abstract String law();
+
+        @JsonProperty("lawKind") abstract String lawKind();
+
+        @JsonProperty("formula") abstract String formula();
+
+        @JsonProperty("dataset") abstract String dataset();
+
+        @JsonProperty("group") abstract String group();
+
+        @JsonProperty("line") abstract int line();
+
+        @JsonProperty("xLabel") abstract String xLabel();
+
+        @JsonProperty("yLabel") abstract String yLabel();
+
+        @JsonProperty("parameters") abstract Object parameters();
+
+        @JsonProperty("optimization") abstract Object optimization();
+
+        @JsonProperty("fitMetrics") abstract Object fitMetrics();
+
+        @JsonProperty("holdoutMetrics") abstract Object holdoutMetrics();
+
+        @JsonProperty("runs") abstract Object runs();
+
+        @JsonProperty("curve") abstract Object curve();
+
+        @JsonProperty("targets") abstract Object targets();
+
+        @JsonProperty("computeOptimal") abstract Object computeOptimal();
+
+        @JsonProperty("window") abstract Object window();
+
+        @JsonProperty("backtest") abstract Object backtest();
+    }
+
+    /** A fit's bootstrap in results.json: the intervals, not the draws behind them (kept for the cache). */
+    @SuppressWarnings("unused")
+    private abstract static class UncertaintyFields {
+        @JsonIgnore abstract org.scalestudy.results.Draws draws();
     }
 
     /** The object as a tree; record components become keys; non-finite doubles become {@code null}. */

@@ -1,7 +1,5 @@
 package org.scalestudy.results;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.scalestudy.fit.OptimizeResult;
 
@@ -22,8 +20,8 @@ import org.scalestudy.fit.OptimizeResult;
  * @param degenerate  why the fit's uncertainty cannot be trusted ("" when it can): no spare degree of freedom (fit
  *                    runs at most the parameters) or more than 10% of bootstrap refits failed
  */
-public record FitOutcome(@JsonIgnore Subject subject, @JsonIgnore Estimate estimate, Uncertainty uncertainty,
-                         @JsonIgnore Checks checks, PredictionSummary prediction, String degenerate) {
+public record FitOutcome(Subject subject, Estimate estimate, Uncertainty uncertainty,
+                         Checks checks, PredictionSummary prediction, String degenerate) {
 
     /**
      * What was fitted.
@@ -124,92 +122,74 @@ public record FitOutcome(@JsonIgnore Subject subject, @JsonIgnore Estimate estim
 
     // The parts' fields, read through: results.json holds them flat, as one object (the parts are not its keys).
 
-    @JsonProperty("law")
     public String law() {
         return subject.law();
     }
 
-    @JsonProperty("lawKind")
     public String lawKind() {
         return subject.lawKind();
     }
 
-    @JsonProperty("formula")
     public String formula() {
         return subject.formula();
     }
 
-    @JsonProperty("dataset")
     public String dataset() {
         return subject.dataset();
     }
 
-    @JsonProperty("group")
     public String group() {
         return subject.group();
     }
 
-    @JsonProperty("line")
     public int line() {
         return subject.line();
     }
 
-    @JsonProperty("xLabel")
     public String xLabel() {
         return subject.xLabel();
     }
 
-    @JsonProperty("yLabel")
     public String yLabel() {
         return subject.yLabel();
     }
 
-    @JsonProperty("parameters")
     public List<ParameterValue> parameters() {
         return estimate.parameters();
     }
 
-    @JsonProperty("optimization")
     public OptimizeResult optimization() {
         return estimate.optimization();
     }
 
-    @JsonProperty("fitMetrics")
     public Metrics fitMetrics() {
         return estimate.fitMetrics();
     }
 
-    @JsonProperty("holdoutMetrics")
     public Metrics holdoutMetrics() {
         return estimate.holdoutMetrics();
     }
 
-    @JsonProperty("runs")
     public List<RunRow> runs() {
         return estimate.runs();
     }
 
-    @JsonProperty("curve")
     public List<CurvePoint> curve() {
         return estimate.curve();
     }
 
-    @JsonProperty("targets")
     public List<TargetPrediction> targets() {
         return estimate.targets();
     }
 
-    @JsonProperty("computeOptimal")
     public List<ComputeOptimal> computeOptimal() {
         return estimate.computeOptimal();
     }
 
-    @JsonProperty("window")
     public List<WindowPoint> window() {
         return checks.window();
     }
 
-    @JsonProperty("backtest")
     public BackTest backtest() {
         return checks.backtest();
     }

@@ -1,6 +1,5 @@
 package org.scalestudy.results;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
  *                  results.json
  */
 public record Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band,
-                          @JsonIgnore Draws draws) {
+                          Draws draws) {
 
     /** Intervals whose draws were not kept. */
     public Uncertainty(int resamples, long seed, double level, int failed, List<BandPoint> band) {
