@@ -81,45 +81,6 @@ public record FitOutcome(Subject subject, Estimate estimate, Uncertainty uncerta
         this(subject, estimate, uncertainty, checks, null, "");
     }
 
-    /** Every field flat, in the order of the parts. */
-    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
-                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
-                      List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal,
-                      List<WindowPoint> window, BackTest backtest, PredictionSummary prediction, String degenerate) {
-        this(new Subject(law, lawKind, formula, dataset, group, line, xLabel, yLabel),
-                new Estimate(parameters, optimization, fitMetrics, holdoutMetrics, runs, curve, targets,
-                        computeOptimal),
-                uncertainty, new Checks(window, backtest), prediction, degenerate);
-    }
-
-    /** A fit without back-tests. */
-    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
-                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
-                      List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal,
-                      List<WindowPoint> window) {
-        this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
-                holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, window, BackTest.none(), null, "");
-    }
-
-    /** A fit without a window sweep. */
-    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
-                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve,
-                      List<TargetPrediction> targets, Uncertainty uncertainty, List<ComputeOptimal> computeOptimal) {
-        this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
-                holdoutMetrics, runs, curve, targets, uncertainty, computeOptimal, List.of());
-    }
-
-    /** A fit without targets or bootstrap. */
-    public FitOutcome(String law, String lawKind, String formula, String dataset, String group, int line,
-                      String xLabel, String yLabel, List<ParameterValue> parameters, OptimizeResult optimization,
-                      Metrics fitMetrics, Metrics holdoutMetrics, List<RunRow> runs, List<CurvePoint> curve) {
-        this(law, lawKind, formula, dataset, group, line, xLabel, yLabel, parameters, optimization, fitMetrics,
-                holdoutMetrics, runs, curve, List.of(), null, List.of(), List.of());
-    }
-
     // The parts' fields, read through: results.json holds them flat, as one object (the parts are not its keys).
 
     public String law() {

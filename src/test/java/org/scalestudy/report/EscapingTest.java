@@ -45,7 +45,7 @@ class EscapingTest {
         var runs = new java.util.ArrayList<>(f.runs());
         var r = runs.get(0);
         runs.set(0, new org.scalestudy.results.RunRow(RUN_ID, r.role(), r.x(), r.observed(), r.predicted(), r.note()));
-        var fit = new org.scalestudy.results.FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), GROUP,
+        var fit = org.scalestudy.testsupport.FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), GROUP,
                 f.line(), f.xLabel(), f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(),
                 f.holdoutMetrics(), runs, f.curve());
         return new StudyResult(s.slug(), s.title(), s.description(), s.sourceFile(), s.sourceText(),

@@ -16,6 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.scalestudy.testsupport.FlatFits;
 
 /** Each chart's points, spec and table: what it draws and what its table lists are the same points. */
 class FitChartTest {
@@ -47,7 +48,7 @@ class FitChartTest {
         FitOutcome f = Fixtures.study().fits().get(0);
         List<RunRow> runs = List.of(run(0, 0.3), run(-1, 0.3), run(Double.NaN, 0.3), run(1e20, Double.NaN),
                 run(1e20, 0.5));
-        FitOutcome g = new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(),
+        FitOutcome g = FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(),
                 f.xLabel(), f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(),
                 runs, f.curve());
         JsonNode values = ScalingChart.INSTANCE.spec(g).path("data").path("values");
@@ -84,7 +85,7 @@ class FitChartTest {
         List<WindowPoint> window = List.of(new WindowPoint(1.2e21, 3, 0.05, true),
                 new WindowPoint(3e20, 2, Double.NaN, false), new WindowPoint(1.2e20, 2, 0.12, true),
                 new WindowPoint(0, 1, 0.3, true));
-        return new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(), f.xLabel(),
+        return FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(), f.xLabel(),
                 f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), runs, f.curve(),
                 targets, null, List.of(), window);
     }

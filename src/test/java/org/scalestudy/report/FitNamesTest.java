@@ -10,13 +10,14 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.scalestudy.testsupport.FlatFits;
 
 /** The file names of fit pages: readable, safe, unique ignoring case, and the same for the same study. */
 class FitNamesTest {
 
     private static FitOutcome fit(String law, String dataset, String group) {
         FitOutcome f = Fixtures.study().fits().get(0);
-        return new FitOutcome(law, f.lawKind(), f.formula(), dataset, group, f.line(), f.xLabel(), f.yLabel(),
+        return FlatFits.fit(law, f.lawKind(), f.formula(), dataset, group, f.line(), f.xLabel(), f.yLabel(),
                 f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(), f.curve());
     }
 

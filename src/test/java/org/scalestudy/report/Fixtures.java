@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.scalestudy.testsupport.FlatFits;
 
 /** Hand-made results and helpers shared by the report tests. */
 final class Fixtures {
@@ -57,7 +58,7 @@ final class Fixtures {
                 new ColumnSummary("params", true, false, 1e8, 3e9, 5),
                 new ColumnSummary("C", true, true, 1.2e19, 3.6e22, 5)));
 
-        FitOutcome direct = new FitOutcome(
+        FitOutcome direct = FlatFits.fit(
                 "direct", "direct_power", "-log Q = A * C^(-alpha)", "runs", "metric=" + group, 5,
                 "C = 6ND (FLOPs)", "acc",
                 List.of(new ParameterValue("A", 123.456789), new ParameterValue("alpha", 0.0456789)),
@@ -74,7 +75,7 @@ final class Fixtures {
                 List.of(new CurvePoint("", 1e19, 0.40), new CurvePoint("", 1e21, 0.60),
                         new CurvePoint("", 1e23, 0.74)));
 
-        FitOutcome bnsl = new FitOutcome(
+        FitOutcome bnsl = FlatFits.fit(
                 "bnsl", "bnsl", "y = a + b*C^(-c0) * (1 + (C/d1)^(1/f1))^(-c1*f1)", "runs", "", 7,
                 "C = 6ND (FLOPs)", "loss",
                 List.of(new ParameterValue("a", 1.5), new ParameterValue("b", NaN)),

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.scalestudy.testsupport.FlatFits;
 
 /**
  * Issue 16 in the report: two intervals, each named for what it is (the bootstrap confidence band of the curve and
@@ -88,14 +89,14 @@ class PredictionIntervalsReportTest {
                 : "own: sized by this fit's 20 back-test errors";
         PredictionSummary summary = new PredictionSummary(0.9, scores, scores.equals("pooled") ? 40 : 20,
                 pooledFits, 0.05, holdouts, holdouts - outside, score, note, predictionBand);
-        FitOutcome base = new FitOutcome(law, "direct_power", "-log Q = A * C^(-alpha)", "runs", group, 5,
+        FitOutcome base = FlatFits.fit(law, "direct_power", "-log Q = A * C^(-alpha)", "runs", group, 5,
                 "C = 6ND (FLOPs)", "acc", Fixtures.study().fits().get(0).parameters(),
                 Fixtures.study().fits().get(0).optimization(), new Metrics(3, 0.01, 0.02, 0.012, 0.97),
                 new Metrics(holdouts, 0.03, mre, 0.03, NaN), runs, curve,
                 List.of(new TargetPrediction("", 1e23, 0.74, 0.70, 0.78,
                         new Interval(Interval.PREDICTION, 0.9, 0.62, 0.86))),
                 bootstrap, List.of(), List.of());
-        return new FitOutcome(base.law(), base.lawKind(), base.formula(), base.dataset(), base.group(), base.line(),
+        return FlatFits.fit(base.law(), base.lawKind(), base.formula(), base.dataset(), base.group(), base.line(),
                 base.xLabel(), base.yLabel(), base.parameters(), base.optimization(), base.fitMetrics(),
                 base.holdoutMetrics(), base.runs(), base.curve(), base.targets(), base.uncertainty(),
                 base.computeOptimal(), base.window(), new BackTest(2, 0, List.of()), summary, degenerate);
@@ -188,7 +189,7 @@ class PredictionIntervalsReportTest {
     void targetsWithoutBootstrapOrBackTestsShowNoEmptyIntervalColumns() {
         // The plain fixture: a target without bootstrap or prediction interval has just x and the prediction.
         FitOutcome f = Fixtures.study().fits().get(0);
-        FitOutcome g = new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(), f.xLabel(),
+        FitOutcome g = FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(), f.xLabel(),
                 f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(), f.curve(),
                 List.of(new TargetPrediction("", 1e23, 0.74, NaN, NaN)), null, List.of());
         Table t = FitTables.targets(g);

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.scalestudy.testsupport.FlatFits;
 
 /** The report's additions: intervals, targets, the window sweep, the leaderboard, downloads and the base URL. */
 class ReportViewsTest {
@@ -33,7 +34,7 @@ class ReportViewsTest {
 
     /** The fixture's direct fit with a bootstrap, one target and a three-step window sweep. */
     static FitOutcome withUncertainty(FitOutcome f, String group, double holdoutMre) {
-        return new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), group, f.line(), f.xLabel(),
+        return FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), group, f.line(), f.xLabel(),
                 f.yLabel(),
                 List.of(new ParameterValue("A", 123.456789, 100.0, 150.0, ""), new ParameterValue("alpha", 0.0456789,
                         0.04, 0.05, "upper")),
@@ -54,7 +55,7 @@ class ReportViewsTest {
         FitOutcome arc = withUncertainty(direct, "metric=arc_easy", 0.05);
         FitOutcome piqa = withUncertainty(direct, "metric=piqa", 0.02);
         FitOutcome bnsl = withUncertainty(s.fits().get(1), "metric=arc_easy", 0.03);
-        bnsl = new FitOutcome("bnsl", bnsl.lawKind(), bnsl.formula(), bnsl.dataset(), bnsl.group(), bnsl.line(),
+        bnsl = FlatFits.fit("bnsl", bnsl.lawKind(), bnsl.formula(), bnsl.dataset(), bnsl.group(), bnsl.line(),
                 bnsl.xLabel(), bnsl.yLabel(), bnsl.parameters(), bnsl.optimization(), bnsl.fitMetrics(),
                 bnsl.holdoutMetrics(), direct.runs(), direct.curve(), bnsl.targets(), bnsl.uncertainty(),
                 bnsl.computeOptimal(), bnsl.window());
@@ -108,7 +109,7 @@ class ReportViewsTest {
     void computeOptimalFrontierIsTabledWithItsIntervals() {
         FitOutcome f = study().fits().get(0);
         // C = 6ND with N* = 1e9, D* = 2e10: 6 * 1e9 * 2e10 = 1.2e20, 20 tokens per parameter.
-        FitOutcome g = new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(),
+        FitOutcome g = FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(),
                 f.xLabel(), f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(),
                 f.runs(), f.curve(), f.targets(), f.uncertainty(),
                 List.of(new org.scalestudy.results.ComputeOptimal(1.2e20, 1e9, 8e8, 1.3e9, 2e10, 1.5e10, 2.5e10,
@@ -235,7 +236,7 @@ class ReportViewsTest {
         // Law a with 2 groups, then law b with the rest of the budget plus one: b is left to its fit pages.
         for (int i = 0; i < MultiplesChart.PANELS + 1; i++) {
             String law = i < 2 ? "a" : "b";
-            many.add(new FitOutcome(law, f.lawKind(), f.formula(), f.dataset(), "g=" + i, f.line(), f.xLabel(),
+            many.add(FlatFits.fit(law, f.lawKind(), f.formula(), f.dataset(), "g=" + i, f.line(), f.xLabel(),
                     f.yLabel(), f.parameters(), f.optimization(), f.fitMetrics(), f.holdoutMetrics(), f.runs(),
                     f.curve()));
         }

@@ -11,6 +11,7 @@ import org.scalestudy.results.ParameterValue;
 import org.scalestudy.results.StudyResult;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
+import org.scalestudy.testsupport.FlatFits;
 
 /**
  * results.json is streamed field by field (a tree of a million runs does not fit a 2 GB heap); the text must be
@@ -35,7 +36,7 @@ class ResultsJsonStreamingTest {
     void intervalsTargetsNullsAndHostileTextStreamAlikeToo() {
         StudyResult base = Fixtures.study("s", "</script>\u2028${7*7}", "<#assign x=1>", "g\"\\", "r\u0000");
         FitOutcome f = base.fits().get(0);
-        FitOutcome withBootstrap = new FitOutcome(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(),
+        FitOutcome withBootstrap = FlatFits.fit(f.law(), f.lawKind(), f.formula(), f.dataset(), f.group(), f.line(),
                 f.xLabel(), f.yLabel(), List.of(new ParameterValue("A", 1.5, 1.2, Double.POSITIVE_INFINITY, "upper")),
                 null, f.fitMetrics(), null, f.runs(), List.of(new CurvePoint("", -0.0, 1e-300)),
                 List.of(new TargetPrediction("", 1e22, 0.7, Double.NaN, 0.8)),

@@ -20,6 +20,7 @@ import org.scalestudy.results.Role;
 import org.scalestudy.results.RunRow;
 import org.scalestudy.results.TargetPrediction;
 import org.scalestudy.results.Uncertainty;
+import org.scalestudy.testsupport.FlatFits;
 
 /**
  * A cache entry read back is the outcome stored, exactly (NaN, infinities, -0.0, nulls, unpaired surrogates
@@ -30,7 +31,7 @@ class FitCachePropertyTest {
     static final String KEY = "ab" + "0".repeat(62);
 
     static FitOutcome outcome() {
-        return new FitOutcome("l", "custom", "y ~ a", "d", "g=\uD800x", 3, "C", "acc",
+        return FlatFits.fit("l", "custom", "y ~ a", "d", "g=\uD800x", 3, "C", "acc",
                 List.of(new ParameterValue("a", -0.0, Double.NaN, Double.POSITIVE_INFINITY, "lower")),
                 // the solution is the parameters' values, bounds and standard errors, as in every fit
                 new OptimizeResult("m", new double[] {-0.0}, 1e-300, true, null, 2, 3L, 4, 5, Double.MIN_VALUE,
