@@ -165,18 +165,15 @@ final class ChinchillaObjective implements Objective {
         java.util.Map<java.util.List<Long>, double[]> termsD = new java.util.HashMap<>();
         double[] gradient = new double[5];
         for (int i = 0; i < out.length; i++) {
-            double[] theta = points.get(i);
-            double a = theta[0];
-            double b = theta[1];
-            double e = theta[2];
-            double alpha = theta[3];
-            double beta = theta[4];
-            if (fastAt(a, b, e, alpha, beta)) {
-                double[] termN = termsN.computeIfAbsent(pair(a, alpha), k -> terms(a, alpha, distinctLogN));
-                double[] termD = termsD.computeIfAbsent(pair(b, beta), k -> terms(b, beta, distinctLogD));
-                out[i] = fast(StrictMath.exp(e), termN, termD, null);
+            double[] theta = points.get(i); // (a, b, e, alpha, beta)
+            if (fastAt(theta[0], theta[1], theta[2], theta[3], theta[4])) {
+                double[] termN = termsN.computeIfAbsent(pair(theta[0], theta[3]),
+                        k -> terms(theta[0], theta[3], distinctLogN));
+                double[] termD = termsD.computeIfAbsent(pair(theta[1], theta[4]),
+                        k -> terms(theta[1], theta[4], distinctLogD));
+                out[i] = fast(StrictMath.exp(theta[2]), termN, termD, null);
             } else {
-                out[i] = general(a, b, e, alpha, beta, gradient);
+                out[i] = valueAndGradient(theta, gradient); // the general path, as value takes it
             }
         }
         return out;
