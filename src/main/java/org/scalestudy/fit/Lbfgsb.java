@@ -90,10 +90,6 @@ public record Lbfgsb(int memory, double ftol, double pgtol, int maxIterations, l
         return new Lbfgsb(memory, ftol, pgtol, max, maxEvaluations);
     }
 
-    public Lbfgsb withMaxEvaluations(long max) {
-        return new Lbfgsb(memory, ftol, pgtol, maxIterations, max);
-    }
-
     @Override
     public String name() {
         return "L-BFGS-B";

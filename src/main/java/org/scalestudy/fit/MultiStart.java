@@ -122,11 +122,6 @@ public final class MultiStart<F extends Objective> {
         return parallel;
     }
 
-    /** Whether only the starts with the lowest objective are searched (see {@link #screening}). */
-    public boolean screens() {
-        return batch > 0;
-    }
-
     /**
      * A fit's method line for this search: the minimiser, what it minimises, and how the starts are searched,
      * e.g. {@code L-BFGS-B, Huber(0.001) summed on log L, 81 starts}, or, screening, polishing and finishing,

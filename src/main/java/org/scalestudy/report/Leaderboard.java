@@ -111,9 +111,7 @@ final class Leaderboard {
                     cells.add(new Cell(Numbers.format(score), "", Numbers.sortKey(score), "", law.equals(bestScore)));
                 }
                 if (ranks) {
-                    Integer r = rank.get(law);
-                    cells.add(r == null ? Cell.number(Numbers.MISSING, Double.NaN)
-                            : new Cell(Numbers.count(r), "", Numbers.sortKey(r), "", r == 1));
+                    cells.add(rankCell(rank.get(law)));
                 }
             }
             cells.add(Cell.of(bestLaw.isEmpty() ? Numbers.MISSING : bestLaw));
@@ -198,9 +196,7 @@ final class Leaderboard {
                         "mean interval score over all the law\u2019s judged held-out runs", law.equals(bestScore)));
             }
             if (ranks) {
-                Integer r = rank.get(law);
-                cells.add(r == null ? Cell.number(Numbers.MISSING, Double.NaN)
-                        : new Cell(Numbers.count(r), "", Numbers.sortKey(r), "", r == 1));
+                cells.add(rankCell(rank.get(law)));
             }
         }
         cells.add(Cell.of(bestMre.isEmpty() ? Numbers.MISSING : bestMre));
@@ -265,5 +261,11 @@ final class Leaderboard {
             out.put(e.getKey(), below + 1);
         }
         return out;
+    }
+
+    /** A law's rank (1 is marked best), or the missing mark when it has none. */
+    private static Cell rankCell(Integer rank) {
+        return rank == null ? Cell.number(Numbers.MISSING, Double.NaN)
+                : new Cell(Numbers.count(rank), "", Numbers.sortKey(rank), "", rank == 1);
     }
 }

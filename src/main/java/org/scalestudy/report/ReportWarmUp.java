@@ -3,8 +3,8 @@ package org.scalestudy.report;
 /**
  * The report stage's one-time set-up, started on a background thread at the beginning of a build, so that it runs
  * while the study is parsed, checked and fitted instead of after them: FreeMarker's configuration and the parsed
- * page templates ({@link PageRenderer#prepare}), and Jackson's mappers with their serializers for
- * {@code StudyResult} ({@link JsonSupport#prepare}). A one-fit build spends most of its time starting up, and this
+ * page templates ({@link PageRenderer#prepare}), and the Jackson mapper that writes results.json with its
+ * serializers for {@code StudyResult} ({@link JsonSupport#prepare}). A one-fit build spends most of its time starting up, and this
  * set-up is the largest single part of its report stage (docs/benchmarks.md, "Start-up").
  *
  * <p>It writes nothing and changes no output: the site is the same bytes with it or without it. Whatever it has

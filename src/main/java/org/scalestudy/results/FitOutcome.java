@@ -160,27 +160,11 @@ public record FitOutcome(Subject subject, Estimate estimate, Uncertainty uncerta
         return uncertainty == null ? Draws.NONE : uncertainty.draws();
     }
 
-    // Withers: each replaces one part.
-
-    public FitOutcome withSubject(Subject newSubject) {
-        return new FitOutcome(newSubject, estimate, uncertainty, checks, prediction, degenerate);
-    }
-
-    public FitOutcome withEstimate(Estimate newEstimate) {
-        return new FitOutcome(subject, newEstimate, uncertainty, checks, prediction, degenerate);
-    }
-
-    public FitOutcome withUncertainty(Uncertainty newUncertainty) {
-        return new FitOutcome(subject, estimate, newUncertainty, checks, prediction, degenerate);
-    }
-
-    public FitOutcome withChecks(Checks newChecks) {
-        return new FitOutcome(subject, estimate, uncertainty, newChecks, prediction, degenerate);
-    }
+    // Withers: each replaces what one stage changes, in its part.
 
     /** This fit, stated at another line of the study. */
     public FitOutcome withLine(int newLine) {
-        return withSubject(subject.withLine(newLine));
+        return new FitOutcome(subject.withLine(newLine), estimate, uncertainty, checks, prediction, degenerate);
     }
 
     /** This fit with prediction intervals on its runs and targets, and their summary. */
