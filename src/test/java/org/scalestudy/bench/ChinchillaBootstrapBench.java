@@ -300,14 +300,21 @@ public final class ChinchillaBootstrapBench {
     }
 
     private static Path bootstrapStudy(Path csv, int resamples) throws IOException {
-        Path dir = Files.createTempDirectory("chinchilla-bootstrap");
+        return epochStudy(csv, Files.createTempDirectory("chinchilla-bootstrap"), " bootstrap " + resamples + " seed 1");
+    }
+
+    /**
+     * A study in {@code dir} (with a copy of Epoch's CSV) fitting Chinchilla's Approach 3 law to the runs below loss
+     * 3.42, the fit line ending in {@code fitClauses} (e.g. {@code " bootstrap 100 seed 1"}, or nothing).
+     */
+    static Path epochStudy(Path csv, Path dir, String fitClauses) throws IOException {
         Files.copy(csv, dir.resolve("epoch.csv"));
-        Path study = dir.resolve("boot.study");
-        Files.writeString(study, "study \"epoch bootstrap\" {\n"
+        Path study = dir.resolve("epoch.study");
+        Files.writeString(study, "study \"epoch\" {\n"
                 + "  data runs = csv(\"epoch.csv\", params: \"Model Size\", flops: \"Training FLOP\", loss: loss) {\n"
                 + "    let tokens = flops / (6 * params)\n    where loss < 3.42\n  }\n"
                 + "  law approach3 = chinchilla(N: params, D: tokens, y: loss)\n"
-                + "  fit approach3 to runs bootstrap " + resamples + " seed 1\n}\n");
+                + "  fit approach3 to runs" + fitClauses + "\n}\n");
         return study;
     }
 

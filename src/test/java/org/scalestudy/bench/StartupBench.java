@@ -53,13 +53,7 @@ public final class StartupBench {
                     + " are made by it");
         }
         Path dir = Files.createTempDirectory("startup-bench");
-        Files.copy(DATA, dir.resolve("epoch.csv"));
-        Path study = dir.resolve("one-fit.study");
-        Files.writeString(study, "study \"epoch one fit\" {\n"
-                + "  data runs = csv(\"epoch.csv\", params: \"Model Size\", flops: \"Training FLOP\", loss: loss) {\n"
-                + "    let tokens = flops / (6 * params)\n    where loss < 3.42\n  }\n"
-                + "  law approach3 = chinchilla(N: params, D: tokens, y: loss)\n"
-                + "  fit approach3 to runs\n}\n");
+        Path study = ChinchillaBootstrapBench.epochStudy(DATA, dir, "");
         List<String> oneFit = List.of("build", study.toString(), "--out", dir.resolve("site").toString(), "--no-cache",
                 "-q");
         List<String> launcher = List.of(LAUNCHER.toString());
